@@ -1,0 +1,145 @@
+"""CPUID positions and constant bit sets: the vocabulary every stage shares.
+
+Leaf module: imports nothing from the package. A CPUID register is named by
+(leaf, subleaf, register); a leaf without a subleaf is subleaf 0, as KVM
+stores it (KVM_TDX_CPUID_NO_SUBLEAF becomes index 0). The unknown future leaf
+is the register key with leaf FUTURE_LEAF: its real number is symbolic and is
+chosen by the solver. A BitSet is an immutable map from register to a 32-bit
+mask; XFAM and ATTRIBUTES sets are plain 64-bit integers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Mapping
+
+REGISTERS = ("EAX", "EBX", "ECX", "EDX")
+FUTURE_LEAF = -1
+MAX_LEAF = 0xFFFFFFFF
+REGISTER_BITS = 32
+WIDE_BITS = 64
+REGISTER_MASK = (1 << REGISTER_BITS) - 1
+WIDE_MASK = (1 << WIDE_BITS) - 1
+
+
+@dataclass(frozen=True, order=True)
+class Reg:
+    """One CPUID output register: (leaf, subleaf, register name)."""
+
+    leaf: int
+    subleaf: int
+    register: str
+
+    @property
+    def is_future(self) -> bool:
+        return self.leaf == FUTURE_LEAF
+
+    @property
+    def leaf_key(self) -> tuple[int, int]:
+        return (self.leaf, self.subleaf)
+
+    def notation(self, indexed: bool = True) -> str:
+        """``0x7.0.EBX``; ``0x1.ECX`` for a leaf that is not subleaf-indexed."""
+        if self.is_future:
+            return f"future.{self.register}"
+        leaf = f"0x{self.leaf:x}"
+        return f"{leaf}.{self.subleaf}.{self.register}" if indexed or self.subleaf else f"{leaf}.{self.register}"
+
+
+def future_registers() -> tuple[Reg, ...]:
+    return tuple(Reg(FUTURE_LEAF, 0, r) for r in REGISTERS)
+
+
+def range_mask(hi: int, lo: int) -> int:
+    return ((1 << (hi - lo + 1)) - 1) << lo
+
+
+def bit_numbers(mask: int) -> list[int]:
+    return [i for i in range(mask.bit_length()) if mask >> i & 1]
+
+
+def bit_spans(mask: int) -> list[tuple[int, int]]:
+    """Runs of set bits as (hi, lo), lowest first: 0b1110_0001 -> [(0, 0), (7, 5)]."""
+    runs: list[tuple[int, int]] = []
+    for b in bit_numbers(mask):
+        if runs and runs[-1][0] == b - 1:
+            runs[-1] = (b, runs[-1][1])
+        else:
+            runs.append((b, b))
+    return runs
+
+
+class BitSet(Mapping[Reg, int]):
+    """An immutable set of CPUID bits, stored per register as a mask (no zero masks)."""
+
+    __slots__ = ("_masks", "_hash")
+
+    def __init__(self, masks: Mapping[Reg, int] | Iterable[tuple[Reg, int]] = ()):
+        items = masks.items() if isinstance(masks, Mapping) else masks
+        clean: dict[Reg, int] = {}
+        for reg, m in items:
+            m &= REGISTER_MASK
+            if m:
+                clean[reg] = clean.get(reg, 0) | m
+        self._masks = clean
+        self._hash: int | None = None
+
+    @classmethod
+    def of(cls, reg: Reg, mask: int) -> "BitSet":
+        return cls({reg: mask})
+
+    def __getitem__(self, reg: Reg) -> int:
+        return self._masks[reg]
+
+    def get_mask(self, reg: Reg) -> int:
+        return self._masks.get(reg, 0)
+
+    def __iter__(self) -> Iterator[Reg]:
+        return iter(sorted(self._masks))
+
+    def __len__(self) -> int:
+        return len(self._masks)
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            self._hash = hash(frozenset(self._masks.items()))
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, BitSet) and self._masks == other._masks
+
+    def __or__(self, other: "BitSet") -> "BitSet":
+        out = dict(self._masks)
+        for r, m in other._masks.items():
+            out[r] = out.get(r, 0) | m
+        return BitSet(out)
+
+    def __and__(self, other: "BitSet") -> "BitSet":
+        return BitSet({r: m & other._masks.get(r, 0) for r, m in self._masks.items()})
+
+    def __sub__(self, other: "BitSet") -> "BitSet":
+        return BitSet({r: m & ~other._masks.get(r, 0) for r, m in self._masks.items()})
+
+    def __xor__(self, other: "BitSet") -> "BitSet":
+        return (self - other) | (other - self)
+
+    def issubset(self, other: "BitSet") -> bool:
+        return not (self - other)
+
+    def bit_count(self) -> int:
+        return sum(m.bit_count() for m in self._masks.values())
+
+    def registers(self) -> list[Reg]:
+        return sorted(self._masks)
+
+    def bits(self) -> Iterator[tuple[Reg, int]]:
+        for reg in sorted(self._masks):
+            for b in bit_numbers(self._masks[reg]):
+                yield reg, b
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{r.notation()}=0x{m:08x}" for r, m in sorted(self._masks.items()))
+        return f"BitSet({inner})"
+
+
+EMPTY = BitSet()
