@@ -17,7 +17,10 @@ from pathlib import Path
 from typing import Sequence
 
 from checker.diagnostics import Diagnostic, Span
+from checker.report import render_email, render_json, render_text, result_details
+from checker.results import CheckResult
 from checker.semantics import Program, analyse
+from checker.solve import check_one, check_program
 
 EXIT_OK = 0
 EXIT_VIOLATED = 1
@@ -62,44 +65,155 @@ def print_diagnostics(program: Program | None, diagnostics: Sequence[Diagnostic]
         print(d.render(line), file=out)
 
 
+def _no_spec_files(dirs: Sequence[str | Path], shown: Sequence[str]) -> list[Diagnostic]:
+    """A directory with no *.cpuid below it is bad input: checking nothing must not look like success."""
+    from checker.semantics import collect_spec_paths
+
+    return [Diagnostic("E118", f"no spec files found in {name}", Span(name, 0, 0),
+                       ("spec files end in .cpuid",))
+            for d, name in zip(dirs, shown) if Path(d).is_dir() and not collect_spec_paths([d])]
+
+
 def load(paths: Sequence[str]) -> tuple[Program, list[Diagnostic], str]:
     if paths:
         program, diags = analyse(paths)
+        diags = _no_spec_files(paths, paths) + diags
         where = ", ".join(paths)
     else:
         root = shipped_spec_dir()
         program, diags = analyse([root], display=_display_for(root))
+        diags = _no_spec_files([root], ["spec/"]) + diags
         where = "the shipped specs (spec/)"
     return program, diags, where
 
 
-def cmd_check(args: argparse.Namespace) -> int:
+FAIL_ON_CHOICES = ("violated", "unknown", "vacuous")
+
+
+def exit_code(results: Sequence[CheckResult], fail_on: set[str]) -> int:
+    """DESIGN section 6: 1 an unexpected VIOLATED, 3 an unexpected UNKNOWN or VACUOUS, else 0."""
+    surprising = {r.verdict.value for r in results if not r.as_expected}
+    if "violated" in surprising and "violated" in fail_on:
+        return EXIT_VIOLATED
+    if surprising & {"unknown", "vacuous"} & fail_on:
+        return EXIT_UNKNOWN_OR_VACUOUS
+    if "proved" in surprising and "violated" in fail_on:
+        # a design expected to be broken turned out correct: the spec's expectation is stale
+        return EXIT_VIOLATED
+    return EXIT_OK
+
+
+def _parse_fail_on(text: str) -> set[str]:
+    chosen = {x.strip() for x in text.split(",") if x.strip()}
+    bad = chosen - set(FAIL_ON_CHOICES)
+    if bad:
+        raise argparse.ArgumentTypeError(f"--fail-on takes {', '.join(FAIL_ON_CHOICES)}; not {', '.join(sorted(bad))}")
+    return chosen
+
+
+def _analysed(args: argparse.Namespace) -> tuple[Program | None, list[Diagnostic], str, int | None]:
     program, diags, where = load(args.paths)
     errors = [d for d in diags if d.is_error]
     print_diagnostics(program, diags, args.format)
-    if args.format == "json":
-        print(json.dumps({"schema_version": 1, "diagnostics": [d.to_json() for d in diags], "results": []}, indent=2))
     if errors:
-        if args.format != "json":
+        if args.format == "json":
+            print(render_json([], diags), end="")
+        else:
             print(f"{len(errors)} error(s) in {where}; nothing was checked", file=sys.stderr)
+        return None, diags, where, EXIT_BAD_INPUT
+    return program, diags, where, None
+
+
+def _emit(text: str, args: argparse.Namespace) -> None:
+    if getattr(args, "output", None):
+        from checker.output import write_atomically
+
+        write_atomically(args.output, text)
+    else:
+        sys.stdout.write(text)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    program, diags, where, failed = _analysed(args)
+    if failed is not None:
+        return failed
+    assert program is not None
+    only = set(args.check) if args.check else None
+    if only:
+        known = {d.name.name for _, d in program.checks()}
+        missing = sorted(only - known)
+        if missing:
+            print(f"no check named {', '.join(missing)} in {where}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+    results = check_program(program, only=only)
+    if not results and args.format == "text":
+        print(f"{len(program.files)} spec file(s) analysed in {where}: no errors, and no check to run")
+    if args.format == "json":
+        _emit(render_json(results, diags), args)
+    elif args.format == "email":
+        _emit(render_email(results), args)
+    elif results:
+        _emit(render_text(results, details=not args.table_only), args)
+    return exit_code(results, args.fail_on)
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    args.paths = args.path or []
+    program, diags, where, failed = _analysed(args)
+    if failed is not None:
+        return failed
+    assert program is not None
+    checks = {d.name.name: (f, d) for f, d in program.checks()}
+    if args.check_name not in checks:
+        from checker.diagnostics import did_you_mean
+
+        hint = did_you_mean(args.check_name, list(checks))
+        print(f"no check named '{args.check_name}' in {where}" + (f"; {hint}" if hint else ""), file=sys.stderr)
         return EXIT_BAD_INPUT
-    if args.format != "json":
-        n_checks = len(program.checks())
-        print(f"{len(program.files)} spec file(s) parsed and analysed in {where}: no errors; "
-              f"{n_checks} check(s) declared")
-    return EXIT_OK
+    file, decl = checks[args.check_name]
+    results = [r for r in check_one(program, file, decl) if args.invariant in (None, r.invariant)]
+    if not results:
+        names = [s.invariant.name for s in decl.statements if hasattr(s, "invariant")]
+        print(f"check '{args.check_name}' does not verify '{args.invariant}'; it verifies: {', '.join(names)}",
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.format == "json":
+        _emit(render_json(results, diags), args)
+    else:
+        width = 72 if args.format == "email" else 100
+        text = "\n\n".join("\n".join(result_details(r, width)) for r in results) + "\n"
+        _emit(text, args)
+    return exit_code(results, args.fail_on)
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", choices=["text", "email", "json"], default="text",
+                   help="text (default), email (plain text, 72 columns) or json")
+    p.add_argument("--fail-on", type=_parse_fail_on, default=set(FAIL_ON_CHOICES), metavar="LIST",
+                   help="which unexpected verdicts fail the run: violated,unknown,vacuous (default: all)")
+    p.add_argument("--output", metavar="FILE", help="write the report to FILE (atomically) instead of stdout")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cpuid-contracts",
         description="Check CPUID contracts between the TDX module, KVM and userspace.",
+        epilog="exit codes: 0 every verdict as expected, 1 an unexpected VIOLATED, 2 bad input, "
+               "3 an unexpected UNKNOWN or VACUOUS, 4 internal error",
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="analyse specs and check every declared check")
+    check = sub.add_parser("check", help="check every declared check (default: the shipped specs)")
     check.add_argument("paths", nargs="*", help="spec files or directories (default: the shipped specs)")
-    check.add_argument("--format", choices=["text", "json"], default="text")
+    check.add_argument("--check", action="append", metavar="NAME", help="run only this check (repeatable)")
+    check.add_argument("--table-only", action="store_true", help="print only the verdict table and summary")
+    _common(check)
     check.set_defaults(func=cmd_check)
+    explain = sub.add_parser("explain", help="one check's results in full")
+    explain.add_argument("check_name", metavar="CHECK")
+    explain.add_argument("invariant", metavar="INVARIANT", nargs="?")
+    explain.add_argument("--path", action="append", metavar="PATH", help="spec files (default: the shipped specs)")
+    _common(explain)
+    explain.set_defaults(func=cmd_explain)
     return parser
 
 

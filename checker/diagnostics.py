@@ -66,6 +66,7 @@ CODES: dict[str, Code] = _codes(
     Code("E115", "nesting-too-deep", "Brackets or parentheses are nested deeper than the checker accepts."),
     Code("E116", "input-too-large", "A line or the whole file is longer than the checker accepts."),
     Code("E117", "unreadable-file", "The operating system refused to read the file (permissions, I/O error)."),
+    Code("E118", "no-spec-files", "A directory to check holds no *.cpuid spec files, so there is nothing to check."),
     # E2xx: names and imports
     Code("E200", "undefined-name", "A name is used that no declaration in this file or its imports defines."),
     Code("E201", "duplicate-definition", "Two declarations give the same name."),
@@ -130,11 +131,11 @@ class Diagnostic:
         where = f"{self.span.file}:{self.span.line}:{self.span.column}" if self.span.line else self.span.file
         out = [f"{where}: {self.severity.value}: {self.message} [{self.code}]"]
         if source_line is not None and self.span.line:
-            shown, caret_col = _clip(source_line, self.span.column)
+            shown, caret_col, visible = _clip(source_line, self.span.column)
             out.append(f"    {shown}")
             width = 1
             if self.span.end_line == self.span.line and self.span.end_column > self.span.column:
-                width = min(self.span.end_column - self.span.column, max(1, len(shown) - caret_col + 1))
+                width = min(self.span.end_column - self.span.column, max(1, visible - caret_col + 1))
             out.append("    " + " " * (caret_col - 1) + "^" + "~" * (width - 1))
         out.extend(f"  note: {n}" for n in self.notes)
         return "\n".join(out)
@@ -152,15 +153,20 @@ class Diagnostic:
         }
 
 
-def _clip(line: str, column: int, width: int = 100) -> tuple[str, int]:
-    """Show at most `width` characters of a long line around the column; tabs become spaces."""
-    line = line.rstrip("\n").replace("\t", " ")
+def _clip(line: str, column: int, width: int = 100) -> tuple[str, int, int]:
+    """At most `width` characters of a long line around the column, '...' marking what is cut; tabs become spaces.
+
+    Returns the text to show, the caret's column in it, and how many of its
+    characters are source text (the underline stops there, before a '...').
+    """
+    line = line.rstrip("\r\n").replace("\t", " ")  # CRLF files: no stray '\r' in the output
     if len(line) <= width:
-        return line, column
+        return line, column, len(line)
     start = max(0, column - width // 2)
     shown = line[start:start + width]
     prefix = "..." if start else ""
-    return prefix + shown, column - start + len(prefix)
+    suffix = "..." if start + width < len(line) else ""
+    return prefix + shown + suffix, column - start + len(prefix), len(prefix) + len(shown)
 
 
 class SpecError(Exception):

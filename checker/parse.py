@@ -139,9 +139,6 @@ def check_text_limits(text: str, name: str) -> list[Diagnostic]:
 _TOKEN_WORDS = {
     "NAME": "a name", "INT": "a number", "STRING": "a string", "$END": "end of file",
     "CMP_OP": "a comparison (==, !=, <=, >=, <, >)", "SET_OP": "'|', '-' or '^'",
-    "SOURCE_KEY": "repo, commit, file, document, url or note", "SYMBOLIC": "'symbolic'",
-    "GATE_REG": "XFAM or ATTRIBUTES", "FIXED_KEY": "attributes_fixed0/1 or xfam_fixed0/1",
-    "SCOPE": "'vm' or 'vcpu'", "FUTURE_MODE": "'no' or 'with'",
 }
 
 
@@ -159,8 +156,16 @@ def _terminal_names() -> frozenset[str]:
     return frozenset(t.name for t in get_parser().terminals)
 
 
+def _is_keyword(type_: str) -> bool:
+    if type_ not in _terminal_names():
+        return False
+    return isinstance(get_parser().get_terminal(type_).pattern, lark.lexer.PatternStr)
+
+
 def _expected_note(expected: "set[str] | frozenset[str] | list[str]") -> str:
-    words = sorted({_describe_token_type(t) for t in expected if not t.startswith("__")})
+    # lark names some keywords __ANON_n ('CPUID', '->', '..'): show those, hide other internal terminals
+    words = sorted({_describe_token_type(t) for t in expected if not t.startswith("__") or _is_keyword(t)},
+                   key=lambda w: (w.startswith("'"), w))  # 'a name', 'a string' first: the list may be cut
     if len(words) > 12:
         words = words[:12] + ["..."]
     return "expected " + (words[0] if len(words) == 1 else "one of: " + ", ".join(words))
@@ -204,6 +209,12 @@ def syntax_diagnostic(err: UnexpectedInput, text: str, name: str) -> Diagnostic:
         ch = text[err.pos_in_stream] if 0 <= err.pos_in_stream < len(text) else "?"
         if ch == '"':
             return Diagnostic("E103", "string is not closed on this line", span, ("add the closing '\"'",))
+        if not ch.isascii():  # often pasted from a PDF: a no-break space, a zero-width space, a typographic quote
+            import unicodedata
+
+            what = f"{ch!r} (U+{ord(ch):04X} {unicodedata.name(ch, 'unnamed character')})"
+            return Diagnostic("E101", f"unexpected character {what}", span,
+                              ("names, numbers and operators are ASCII; other text belongs in strings and comments",))
         return Diagnostic("E101", f"unexpected character {ch!r}", span, (_expected_note(err.allowed),))
     if isinstance(err, UnexpectedEOF) or (isinstance(err, UnexpectedToken) and err.token.type == "$END"):
         expected = err.expected
@@ -226,9 +237,24 @@ def syntax_diagnostic(err: UnexpectedInput, text: str, name: str) -> Diagnostic:
         opened = _unclosed_brace(text, _offset_of(text, tok.line or 1, 1))
         notes = [f"the '{{' at line {opened[0]}, column {opened[1]} is not closed"] if opened else []
         return Diagnostic("E104", f"missing '}}' before '{value}'", span, tuple(notes + ["add '}' to close the block"]))
+    swallowed = _swallowed_keyword(err)
+    if swallowed is not None:
+        return Diagnostic("E100", f"the declaration before this '{swallowed}' is unfinished",
+                          Span(name, swallowed.line or 1, 1, swallowed.line or 1, (swallowed.end_column or 2)),
+                          (f"a line starting with '{swallowed}' begins a new declaration; complete the line above it",))
+    if _closing_brace_fits(err):
+        opened = _unclosed_brace(text, _offset_of(text, tok.line or 1, tok.column or 1))
+        notes = [f"the '{{' at line {opened[0]}, column {opened[1]} is not closed"] if opened else []
+        return Diagnostic("E104", f"missing '}}' before '{value}'", span, tuple(notes + ["add '}' to close the block"]))
+    if tok.type == "EQUAL" and "CMP_OP" in expected:
+        return Diagnostic("E100", "a comparison is written '==', not '='", span)
+    stack = getattr(getattr(err, "state", None), "value_stack", None) or [None]
+    if tok.type in ("RBRACE", "RPAR") and isinstance(stack[-1], Token) and stack[-1].type == "COMMA":
+        return Diagnostic("E100", f"a ',' must be followed by another item before {value!r}", span,
+                          ("delete the last ','",))
     named = _match_known_mistake(err, text)
-    if named:
-        return Diagnostic("E100", named, span, (_expected_note(expected),))
+    if named:  # the name says what is wrong; a long list of tokens would only bury it
+        return Diagnostic("E100", named, span, (_expected_note(expected),) if len(expected) <= 8 else ())
     if tok.type == "RBRACE" and "FEATURE" in expected:
         return Diagnostic("E105", "stray '}': no block is open here", span, ("delete it, or open the block it closes",))
     if tok.type == "RBRACE":
@@ -239,30 +265,108 @@ def syntax_diagnostic(err: UnexpectedInput, text: str, name: str) -> Diagnostic:
     return Diagnostic("E100", f"unexpected {value!r}", span, (_expected_note(expected),))
 
 
+def _swallowed_keyword(err: UnexpectedInput) -> Token | None:
+    """A declaration keyword at the start of a line that the parser read as a name.
+
+    After an unfinished line such as 'set S = A |' the next line's 'feature'
+    is taken as a name in the expression; the error then shows up later on
+    that line, where it makes no sense to the user.
+    """
+    if not isinstance(err, UnexpectedToken):
+        return None
+    stack = getattr(getattr(err, "state", None), "value_stack", None)
+    node: Any = stack[-1] if stack else None
+    while isinstance(node, lark.Tree):
+        children = [c for c in node.children if c is not None]
+        node = children[-1] if children else None
+    if isinstance(node, Token) and node.type == "NAME" and str(node) in TOP_LEVEL_KEYWORDS and node.column == 1:
+        return node
+    return None
+
+
+def _closing_brace_fits(err: UnexpectedInput) -> bool:
+    """Would the unexpected token be fine after one more '}'? Then a block was left open before it."""
+    if not isinstance(err, UnexpectedToken) or err.token.type == "RBRACE" or "RBRACE" not in err.expected:
+        return False
+    interactive = getattr(err, "interactive_parser", None)
+    if interactive is None:
+        return False
+    try:
+        probe = interactive.copy()
+        probe.feed_token(Token("RBRACE", "}"))
+        return err.token.type in probe.accepts()
+    except Exception:  # the probe failing in any way just means "no"
+        return False
+
+
 # Labelled examples of common mistakes, matched against the parser state of a
 # real error (lark's UnexpectedInput.match_examples), so the message can name
 # the mistake instead of only listing tokens.
 _KNOWN_MISTAKES: dict[str, list[str]] = {
     "a feature needs '=' before its position": ["feature SMEP 7.0.EBX[7]"],
     "a field needs '=' before its position": ["field F 1.EBX[31:24]"],
-    "a set needs '=' before its value": ["set S {SMEP}"],
+    "a set needs '=' before its value": ["set S {SMEP}", "set S SMEP", "set S 7.0.EBX[7]"],
     "a guarantee needs ':' before its condition": ["guarantee g module.fixed1 <= kvm.known"],
     "an invariant needs ':' before its condition": ["invariant i td.cpuid == {}"],
     "a bit position is written LEAF.SUBLEAF.REGISTER[BIT], e.g. 7.0.EBX[7]": ["feature F = 7.0[7]", "feature F = 7[7]"],
     "a bit range is written [HIGH:LOW]": ["feature F = 7.0.EBX[7:]", "feature F = 7.0.EBX[]"],
-    "two values with no operator between them (missing '|', '&' or '-'?)": ["set S = A B", "set S = {A B}"],
+    "two values with no operator between them (missing '|', '&' or '-'?)": [
+        "set S = A B", "set S = {A B}", "set S = A 7.0.EBX[7]", "set S = {A 7.0.EBX[7]}", "set S = A {B}"],
+    "an import names a file in double quotes, e.g. import \"catalog.cpuid\"": ["import catalog.cpuid"],
     "set literal items are separated by ','": ["set S = {A; B}"],
-    "an ioctl lists its allowed TD states after 'in', e.g. 'ioctl X() in created { ... }'": ["design d { ioctl X() { } }"],
-    "a check line is 'verify INVARIANT' or 'verify INVARIANT expect VERDICT'": ["check c { verify }", "check c { verify x expect }"],
+    "an ioctl lists its allowed TD states after 'in', e.g. 'ioctl X() in created { ... }'": [
+        "design d { ioctl X() { } }", "design d { ioctl X(a) { } }"],
+    "a check line is 'verify INVARIANT' or 'verify INVARIANT expect VERDICT'": [
+        "check c { verify }", "check c { verify x expect }", "check c { verify expect proved }"],
 }
 
 
 def _match_known_mistake(err: UnexpectedInput, text: str) -> str | None:
-    try:
-        label = err.match_examples(get_parser().parse, _KNOWN_MISTAKES, use_accepts=True)
-    except Exception:  # match_examples re-parses examples; any failure there just means "no match"
+    """The label of the example that fails in the same parser state as `err`, or None.
+
+    lark's own match_examples also requires the same parser stack depth, so an
+    example only matched mistakes in a file's first declaration; the LALR
+    state (and the tokens it accepts) is what identifies the mistake.
+    """
+    state = getattr(err, "state", None)
+    if state is None:
         return None
-    return label if isinstance(label, str) else None
+    try:
+        accepts = err.accepts if isinstance(err, UnexpectedToken) else None
+    except Exception:  # computing accepts re-runs the parser; failure just means "no match"
+        return None
+    fallback = None
+    for label, position, example_accepts, token, token_type in _known_mistake_states():
+        if position != state.position or (accepts is not None and example_accepts is not None
+                                          and example_accepts != accepts):
+            continue
+        if isinstance(err, UnexpectedToken) and token is not None and token == err.token:
+            return label
+        # the same state is not enough: 'set S = {A)' fails where 'set S = {A B}' does, but is another mistake
+        if isinstance(err, UnexpectedToken) and token_type == err.token.type:
+            fallback = fallback or label
+    return fallback
+
+
+@functools.lru_cache(maxsize=1)
+def _known_mistake_states() -> list[tuple[str, int, frozenset[str] | None, str | None, str | None]]:
+    """Each example's failing parser state, computed once."""
+    out = []
+    for label, examples in _KNOWN_MISTAKES.items():
+        for example in examples:
+            try:
+                get_parser().parse(example)
+            except UnexpectedInput as ex:
+                st = getattr(ex, "state", None)
+                if st is None:
+                    continue
+                acc = frozenset(ex.accepts) if isinstance(ex, UnexpectedToken) else None
+                tok = str(ex.token) if isinstance(ex, UnexpectedToken) else None
+                tok_type = ex.token.type if isinstance(ex, UnexpectedToken) else None
+                out.append((label, st.position, acc, tok, tok_type))
+            except Exception:
+                continue
+    return out
 
 
 def _blank_from_to(text: str, start_line: int, end_line: int) -> str:
@@ -327,6 +431,12 @@ class _ToAst(Transformer_NonRecursive):
     def _string(tok: Token) -> str:
         body = str(tok)[1:-1]
         return re.sub(r"\\(.)", r"\1", body)
+
+    # -- keywords kept as tokens (the grammar's "!rule"s): their text
+    def _keyword(self, c: list[Any]) -> str:
+        return str(c[0])
+
+    source_key = symbolic = word = fixed_key = scope = future_mode = _keyword
 
     # -- files and catalog
     @v_args(meta=True)
@@ -443,11 +553,11 @@ class _ToAst(Transformer_NonRecursive):
     @v_args(meta=True)
     def ioctl_decl(self, meta: Any, c: list[Any]) -> ast.IoctlDecl:
         name = c[0]
-        i = 1
         params: list[ast.Param] = []
-        while i < len(c) and (c[i] is None or isinstance(c[i], ast.Param)):
-            if c[i] is not None:
-                params.append(c[i])
+        # no parameters: one None placeholder, which must not swallow the None of an absent scope
+        i = 2 if c[1] is None else 1
+        while i < len(c) and isinstance(c[i], ast.Param):
+            params.append(c[i])
             i += 1
         scope, states, transition = c[i], c[i + 1], c[i + 2]
         body = tuple(c[i + 3:])
@@ -693,7 +803,11 @@ def parse_text(text: str, name: str = "<input>") -> tuple[ast.SpecFile | None, l
                     (isinstance(err, UnexpectedToken) and err.token.type == "$END"):
                 break
             start, end = _recovery_window(work, line)
-            if isinstance(err, UnexpectedToken) and err.token.column == 1 and str(err.token.value) in TOP_LEVEL_KEYWORDS:
+            swallowed = _swallowed_keyword(err)
+            if swallowed is not None and swallowed.line:
+                line = swallowed.line  # the unfinished declaration is the one above this line
+            if swallowed is not None or (isinstance(err, UnexpectedToken) and err.token.column == 1
+                                         and str(err.token.value) in TOP_LEVEL_KEYWORDS):
                 # "missing '}' before 'module'": drop the unclosed declaration, keep the one that follows
                 start, end = _recovery_window(work, max(1, line - 1))
                 end = min(end, line)

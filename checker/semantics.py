@@ -75,6 +75,15 @@ def decl_word(decl: object) -> str:
     return DECL_WORDS.get(type(decl), type(decl).__name__)
 
 
+def _a(word: str) -> str:
+    """'a set', 'an invariant'."""
+    return ("an " if word[:1].lower() in "aeiou" else "a ") + word
+
+
+def a_decl_word(decl: object) -> str:
+    return _a(decl_word(decl))
+
+
 class _Cycle(Exception):
     pass
 
@@ -405,6 +414,7 @@ class _Analyser:
         self.file = ""
         self.all_names: dict[str, list[tuple[str, object]]] = {}
         self.in_progress: set[int] = set()
+        self.set_chain: list[str] = []  # the sets being analysed, outermost first (to name a cycle)
 
     def error(self, code: str, message: str, span: Span, *notes: str | None) -> None:
         self.diags.append(Diagnostic(code, message, span, tuple(n for n in notes if n)))
@@ -440,14 +450,28 @@ class _Analyser:
                         continue
                     if other is d:
                         continue
-                    first, second = sorted((other, d), key=lambda x: (self.p.file_of(x), x.span.line, x.span.column))
+                    first, second = self.definition_order(other, d)
                     key = (id(first), id(second))
                     if key not in reported:
                         reported.add(key)
                         self.error("E201", f"'{name}' is defined twice", second.name.span,
-                                   f"first defined as a {decl_word(first)} at {first.name.span}")
+                                   f"first defined as {a_decl_word(first)} at {first.name.span}")
                     scope[name] = first
             self.p.scopes[path] = scope
+
+    def definition_order(self, a: object, b: object) -> tuple[object, object]:
+        """Which of two clashing declarations came first: one in an imported file precedes the importer's."""
+        fa, fb = self.p.file_of(a), self.p.file_of(b)
+        if fa != fb:
+            a_imported_by_b, b_imported_by_a = fa in self.loader.closure(fb), fb in self.loader.closure(fa)
+            if a_imported_by_b != b_imported_by_a:
+                return (a, b) if a_imported_by_b else (b, a)
+        def where(x: object) -> tuple[str, int, int]:
+            span: Span = x.span  # type: ignore[attr-defined]
+            return (self.p.file_of(x), span.line, span.column)
+
+        first, second = sorted((a, b), key=where)
+        return first, second
 
     def collect_leaves(self) -> None:
         for path, spec in self.p.files.items():
@@ -478,7 +502,7 @@ class _Analyser:
             return None
         if not isinstance(decl, cls):
             same = [n for n, d in self.p.scopes.get(self.file, {}).items() if isinstance(d, cls)]
-            self.error(code, f"'{ident.name}' is a {decl_word(decl)}, not a {DECL_WORDS[cls]}", ident.span,
+            self.error(code, f"'{ident.name}' is {a_decl_word(decl)}, not {_a(DECL_WORDS[cls])}", ident.span,
                        did_you_mean(ident.name, same))
             return None
         return decl
@@ -511,7 +535,7 @@ class _Analyser:
                            d.position.span)
             self.check_source(d.source)
         elif isinstance(d, ast.SetDecl):
-            kind = self.expr(d.expr, {})
+            kind = self.set_expr(d)
             self.want_set(d.expr, kind)
             try:
                 self.p.const_bits(d.expr, self.file) if kind in (Kind.CPUID, Kind.EMPTY) else None
@@ -537,6 +561,16 @@ class _Analyser:
             self.check_design(d)
         elif isinstance(d, ast.CheckDecl):
             self.check_check(d)
+
+    def set_expr(self, d: ast.SetDecl) -> Kind:
+        """Analyse a set's value, marking the set as in progress so a cycle is found at its closing reference."""
+        self.in_progress.add(id(d))
+        self.set_chain.append(d.name.name)
+        try:
+            return self.expr(d.expr, {})
+        finally:
+            self.in_progress.discard(id(d))
+            self.set_chain.pop()
 
     def check_leaf_number(self, leaf: int, subleaf: int | None, span: Span) -> None:
         if leaf > MAX_LEAF:
@@ -642,6 +676,7 @@ class _Analyser:
                 if prm.type.name not in PARAM_TYPES:
                     self.error("E208", f"unknown parameter type '{prm.type.name}'", prm.type.span,
                                did_you_mean(prm.type.name, list(PARAM_TYPES)), "types: cpuid, xfam, attributes")
+                    ptype = Kind.ERROR  # reported; uses of the parameter are not checked again
                 else:
                     ptype = PARAM_TYPES[prm.type.name]
             env[prm.name.name] = _Local(ptype, prm.name.span)
@@ -666,8 +701,10 @@ class _Analyser:
                 target = st.target.dotted
                 kind = self.expr(st.expr, env)
                 if target not in WRITABLE:
+                    hint = "the module computes td.cpuid from td.config: set td.config" if target == "td.cpuid" \
+                        else did_you_mean(target, list(WRITABLE))
                     self.error("E309", f"an ioctl cannot set '{target}'", st.target.span,
-                               did_you_mean(target, list(WRITABLE)), "writable: " + ", ".join(WRITABLE))
+                               hint, "writable: " + ", ".join(WRITABLE))
                 else:
                     self.want(st.expr, kind, WRITABLE[target])
                 self.check_source(st.source)
@@ -693,8 +730,9 @@ class _Analyser:
                                step.span, f"declared at {io.span}")
                 else:
                     for a, prm in zip(step.args, io.params):
-                        want = PARAM_TYPES.get(prm.type.name if prm.type else "cpuid", Kind.CPUID)
-                        self.want(a, self.p.kinds.get(id(a), Kind.ERROR), want)
+                        want = PARAM_TYPES.get(prm.type.name if prm.type else "cpuid", Kind.ERROR)
+                        if want is not Kind.ERROR:  # an unknown parameter type is reported at the ioctl
+                            self.want(a, self.p.kinds.get(id(a), Kind.ERROR), want)
                 allowed = [x.name for x in io.states]
                 if state not in allowed and all(a in TD_STATES for a in allowed):
                     self.error("E403", f"'{io.name.name}' is called while the TD is '{state}', but it is allowed only in: "
@@ -923,20 +961,21 @@ class _Analyser:
                 k = self.p.kinds.get(id(decl.expr))
                 if k is None:
                     if id(decl) in self.in_progress:
-                        self.error("E200", f"set '{first.name}' is defined in terms of itself", first.span)
+                        chain = self.set_chain[self.set_chain.index(first.name):] \
+                            if first.name in self.set_chain else []
+                        how = ": " + " -> ".join(chain + [first.name]) if len(chain) > 1 else ""
+                        self.error("E200", f"set '{first.name}' is defined in terms of itself{how}", first.span)
                         return Kind.ERROR
                     saved = self.file
                     self.file = self.p.file_of(decl)
-                    self.in_progress.add(id(decl))
                     try:
-                        k = self.expr(decl.expr, {})
+                        k = self.set_expr(decl)
                     finally:
                         self.file = saved
-                        self.in_progress.discard(id(decl))
                 return k
             if isinstance(decl, (ast.GuaranteeDecl, ast.InvariantDecl)):
                 return Kind.BOOL
-            self.error("E213", f"'{first.name}' is a {decl_word(decl)}; it has no value here", first.span,
+            self.error("E213", f"'{first.name}' is {a_decl_word(decl)}; it has no value here", first.span,
                        "use a feature, field, set, or a party attribute such as module.fixed1")
             return Kind.ERROR
         if len(e.parts) != 2:

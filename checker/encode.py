@@ -1,0 +1,219 @@
+"""The encoder: the model's semantics as Z3 bit-vector terms (QF_BV).
+
+Stage 5 of the pipeline (model -> encode -> solve). ``Z3Algebra`` implements
+checker.model.Algebra on Z3 terms. Two things make it fast and let the solver
+split a check into independent parts:
+
+* constants stay Python integers until they meet a variable, so a concrete
+  module release adds no solver work for the bits it fixes;
+* every term carries its *support* (the variables it mentions) and every
+  condition is kept as a list of conjuncts, each with its support. checker.solve
+  groups conjuncts that share variables into independent components.
+
+Only bit-vectors and Booleans are used, so every obligation prints as SMT-LIB 2
+in the QF_BV logic and any bit-vector solver can re-check it.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import z3
+
+EMPTY: frozenset[str] = frozenset()
+
+
+class Term:
+    """A bit-vector: a constant (value) or a Z3 term with the variables it mentions."""
+
+    __slots__ = ("value", "width", "_term", "support", "alg")
+
+    def __init__(self, alg: "Z3Algebra", width: int, value: int | None = None, term: z3.BitVecRef | None = None,
+                 support: frozenset[str] = EMPTY):
+        self.alg = alg
+        self.width = width
+        self.value = value
+        self._term = term
+        self.support = support
+
+    @property
+    def term(self) -> z3.BitVecRef:
+        if self._term is None:
+            assert self.value is not None
+            self._term = self.alg.bv_value(self.value, self.width)
+        return self._term
+
+    def __repr__(self) -> str:
+        return f"Term({self.value if self.value is not None else self._term})"
+
+
+class Cond:
+    """A condition kept as a conjunction of atoms (z3 Booleans with their support)."""
+
+    __slots__ = ("atoms", "false")
+
+    def __init__(self, atoms: list[tuple[z3.BoolRef, frozenset[str]]], false: bool = False):
+        self.atoms = atoms
+        self.false = false
+
+    def term(self, ctx: z3.Context) -> z3.BoolRef:
+        if self.false:
+            return z3.BoolVal(False, ctx)
+        if not self.atoms:
+            return z3.BoolVal(True, ctx)
+        return self.atoms[0][0] if len(self.atoms) == 1 else z3.And([a for a, _ in self.atoms])
+
+    @property
+    def is_true(self) -> bool:
+        return not self.false and not self.atoms
+
+    @property
+    def support(self) -> frozenset[str]:
+        out: frozenset[str] = EMPTY
+        for _, s in self.atoms:
+            out |= s
+        return out
+
+
+class Z3Algebra:
+    def __init__(self, ctx: z3.Context | None = None):
+        self.ctx = ctx or z3.Context()
+        self.vars: dict[str, z3.BitVecRef] = {}
+        self._values: dict[tuple[int, int], z3.BitVecRef] = {}
+        self._true = Cond([])
+        self._false = Cond([], false=True)
+
+    def bv_value(self, value: int, width: int) -> z3.BitVecRef:
+        key = (value, width)
+        v = self._values.get(key)
+        if v is None:
+            v = z3.BitVecVal(value, width, self.ctx)
+            self._values[key] = v
+        return v
+
+    def _full(self, width: int) -> int:
+        return (1 << width) - 1
+
+    # -- bit-vectors
+    def const(self, value: int, width: int) -> Term:
+        return Term(self, width, value & self._full(width))
+
+    def var(self, name: str, width: int) -> Term:
+        v = self.vars.get(name)
+        if v is None:
+            v = z3.BitVec(name, width, self.ctx)
+            self.vars[name] = v
+        return Term(self, width, term=v, support=frozenset((name,)))
+
+    def _op(self, a: Term, b: Term, term: z3.BitVecRef) -> Term:
+        return Term(self, a.width, term=term, support=a.support | b.support)
+
+    def bor(self, a: Term, b: Term) -> Term:
+        va, vb = a.value, b.value
+        if va is not None and vb is not None:
+            return Term(self, a.width, va | vb)
+        full = self._full(a.width)
+        if va == 0 or vb == full:
+            return b
+        if vb == 0 or va == full:
+            return a
+        return self._op(a, b, a.term | b.term)
+
+    def band(self, a: Term, b: Term) -> Term:
+        va, vb = a.value, b.value
+        if va is not None and vb is not None:
+            return Term(self, a.width, va & vb)
+        full = self._full(a.width)
+        if va == 0 or vb == 0:
+            return Term(self, a.width, 0)
+        if va == full:
+            return b
+        if vb == full:
+            return a
+        return self._op(a, b, a.term & b.term)
+
+    def bxor(self, a: Term, b: Term) -> Term:
+        va, vb = a.value, b.value
+        if va is not None and vb is not None:
+            return Term(self, a.width, va ^ vb)
+        if va == 0:
+            return b
+        if vb == 0:
+            return a
+        full = self._full(a.width)
+        if vb == full:
+            return Term(self, a.width, term=~a.term, support=a.support)
+        if va == full:
+            return Term(self, a.width, term=~b.term, support=b.support)
+        return self._op(a, b, a.term ^ b.term)
+
+    def ite(self, c: Cond, a: Term, b: Term) -> Term:
+        if c.is_true:
+            return a
+        if c.false:
+            return b
+        if a.value is not None and a.value == b.value:
+            return a
+        return Term(self, a.width, term=z3.If(c.term(self.ctx), a.term, b.term),
+                    support=c.support | a.support | b.support)
+
+    # -- conditions
+    def _atom(self, term: z3.BoolRef, support: frozenset[str]) -> Cond:
+        return Cond([(term, support)])
+
+    def eq(self, a: Term, b: Term) -> Cond:
+        if a.value is not None and b.value is not None:
+            return self._true if a.value == b.value else self._false
+        return self._atom(a.term == b.term, a.support | b.support)
+
+    def is_zero(self, a: Term) -> Cond:
+        if a.value is not None:
+            return self._true if a.value == 0 else self._false
+        return self._atom(a.term == 0, a.support)
+
+    def bit(self, a: Term, i: int) -> Cond:
+        if a.value is not None:
+            return self._true if a.value >> i & 1 else self._false
+        return self._atom(z3.Extract(i, i, a.term) == 1, a.support)
+
+    def in_range(self, a: Term, lo: int, hi: int) -> Cond:
+        if a.value is not None:
+            return self._true if lo <= a.value <= hi else self._false
+        return self._atom(z3.And(z3.UGE(a.term, lo), z3.ULE(a.term, hi)), a.support)
+
+    def and_(self, bs: Sequence[Cond]) -> Cond:
+        atoms: list[tuple[z3.BoolRef, frozenset[str]]] = []
+        for b in bs:
+            if b.false:
+                return self._false
+            atoms.extend(b.atoms)
+        return Cond(atoms) if atoms else self._true
+
+    def or_(self, bs: Sequence[Cond]) -> Cond:
+        live = []
+        for b in bs:
+            if b.is_true:
+                return self._true
+            if not b.false:
+                live.append(b)
+        if not live:
+            return self._false
+        if len(live) == 1:
+            return live[0]
+        support: frozenset[str] = EMPTY
+        for b in live:
+            support |= b.support
+        return self._atom(z3.Or([b.term(self.ctx) for b in live]), support)
+
+    def not_(self, b: Cond) -> Cond:
+        if b.is_true:
+            return self._false
+        if b.false:
+            return self._true
+        return self._atom(z3.Not(b.term(self.ctx)), b.support)
+
+    def true(self) -> Cond:
+        return self._true
+
+    def false(self) -> Cond:
+        return self._false

@@ -1,0 +1,992 @@
+"""The solver-free model: CPUID space, parties, designs and their semantics.
+
+Stage 4 of the pipeline (semantics -> model -> encode -> solve). Never imports
+z3. The semantics of a check is written once, here, against a small
+bit-vector ``Algebra``; ``ConcreteAlgebra`` (below) evaluates it on Python
+integers for one concrete situation (the brute-force cross-check and the
+replay of every counterexample use it), and ``checker.encode.Z3Algebra``
+turns the very same code into QF_BV formulas. So the evaluator and the
+encoder cannot drift apart.
+
+What a check means (docs/semantics.md has the long form):
+
+* The *situation* is everything the check leaves open: the module's class of
+  every bit (unless the module is concrete), the host's native values, what
+  KVM knows, what userspace requests (CPUID, XFAM, ATTRIBUTES), the runtime
+  value of dynamic bits, what a symbolic module reports as configurable, and
+  the number of the unknown future leaf. Each is a named variable.
+* The design's protocol runs once, in order. Every ``requires``, every
+  userspace ``assume`` and the module's own acceptance of TDH.MNG.INIT adds to
+  ``ok``: the run completed. Invariants are judged on completed runs.
+* TDH.MNG.INIT (the module): a TD bit is fixed1 -> 1, fixed0 -> 0, native ->
+  the host's value, configurable -> what KVM passed, configurable_if_native ->
+  passed AND native, dynamic -> its runtime value; a ``when XFAM[..]`` gate
+  clears it unless every listed XFAM (ATTRIBUTES) bit is set. The module
+  refuses (the ioctl fails) a configuration bit outside configurable |
+  configurable_if_native, or XFAM/ATTRIBUTES against its fixed bits. Faulting
+  or unlisted leaves are not virtualized: the module holds nothing for them
+  and the guest's CPUID there is answered from KVM's copy (kvm.cpuid).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Generic, Iterable, Protocol, Sequence, TypeVar
+
+from checker import ast
+from checker.bits import FUTURE_LEAF, REGISTERS, BitSet, Reg, range_mask
+from checker.semantics import MODULE_CLASSES, NotConstant, Program, walk_children
+
+BV = TypeVar("BV")
+B = TypeVar("B")
+
+
+# ------------------------------------------------------------------ the algebra
+
+class Algebra(Protocol[BV, B]):
+    """The operations the semantics needs; implemented on ints and on Z3 terms."""
+
+    def const(self, value: int, width: int) -> BV: ...
+    def var(self, name: str, width: int) -> BV: ...
+    def bor(self, a: BV, b: BV) -> BV: ...
+    def band(self, a: BV, b: BV) -> BV: ...
+    def bxor(self, a: BV, b: BV) -> BV: ...
+    def ite(self, c: B, a: BV, b: BV) -> BV: ...
+    def eq(self, a: BV, b: BV) -> B: ...
+    def is_zero(self, a: BV) -> B: ...
+    def bit(self, a: BV, i: int) -> B: ...
+    def in_range(self, a: BV, lo: int, hi: int) -> B: ...
+    def and_(self, bs: Sequence[B]) -> B: ...
+    def or_(self, bs: Sequence[B]) -> B: ...
+    def not_(self, b: B) -> B: ...
+    def true(self) -> B: ...
+    def false(self) -> B: ...
+
+
+class ConcreteAlgebra:
+    """Evaluates the semantics for one situation: every variable has a value."""
+
+    def __init__(self, assignment: dict[str, int]):
+        self.assignment = assignment
+        self.widths: dict[str, int] = {}
+
+    def const(self, value: int, width: int) -> int:
+        return value & ((1 << width) - 1)
+
+    def var(self, name: str, width: int) -> int:
+        self.widths[name] = width
+        return self.assignment.get(name, 0) & ((1 << width) - 1)
+
+    def bor(self, a: int, b: int) -> int:
+        return a | b
+
+    def band(self, a: int, b: int) -> int:
+        return a & b
+
+    def bxor(self, a: int, b: int) -> int:
+        return a ^ b
+
+    def ite(self, c: bool, a: int, b: int) -> int:
+        return a if c else b
+
+    def eq(self, a: int, b: int) -> bool:
+        return a == b
+
+    def is_zero(self, a: int) -> bool:
+        return a == 0
+
+    def bit(self, a: int, i: int) -> bool:
+        return bool(a >> i & 1)
+
+    def in_range(self, a: int, lo: int, hi: int) -> bool:
+        return lo <= a <= hi
+
+    def and_(self, bs: Sequence[bool]) -> bool:
+        return all(bs)
+
+    def or_(self, bs: Sequence[bool]) -> bool:
+        return any(bs)
+
+    def not_(self, b: bool) -> bool:
+        return not b
+
+    def true(self) -> bool:
+        return True
+
+    def false(self) -> bool:
+        return False
+
+
+# ------------------------------------------------------------------ the check, resolved
+
+CLASS_CODES = {name: i for i, name in enumerate(MODULE_CLASSES)}  # code 7 reads as fixed0
+CODE_BITS = 3
+WORDS = ("XFAM", "ATTRIBUTES")
+
+
+class ModelError(Exception):
+    """A check that cannot be modelled (reported as a diagnostic by the CLI)."""
+
+    def __init__(self, message: str, span: Any = None):
+        super().__init__(message)
+        self.span = span
+
+
+@dataclass(frozen=True)
+class Gate:
+    word: str  # XFAM or ATTRIBUTES
+    bits: tuple[int, ...]
+
+
+@dataclass
+class ConcreteModule:
+    """A module release's per-bit data, evaluated from its class statements."""
+
+    name: str
+    symbolic: bool
+    classes: dict[Reg, dict[str, int]]  # reg -> class -> mask (pinned bits only, for symbolic)
+    verified1: dict[Reg, int]
+    verified0: dict[Reg, int]
+    gates: dict[Reg, list[tuple[int, Gate]]]  # reg -> [(mask, gate)]
+    reports: ast.Expr | None
+    fixed_words: dict[str, ast.Expr]  # "xfam_fixed0" -> expr
+    assumes: tuple[str, ...]
+    decl: ast.ModuleDecl
+    file: str
+    sources: dict[tuple[Reg, int], str] = field(default_factory=dict)
+
+    def pinned(self, reg: Reg) -> int:
+        return sum_masks(self.classes.get(reg, {}).values())
+
+    def virtualized_registers(self) -> set[Reg]:
+        return {r for r, cl in self.classes.items() if sum_masks(m for c, m in cl.items() if c != "faulting")}
+
+
+def sum_masks(masks: Iterable[int]) -> int:
+    out = 0
+    for m in masks:
+        out |= m
+    return out
+
+
+def load_module(program: Program, file: str, decl: ast.ModuleDecl) -> ConcreteModule:
+    classes: dict[Reg, dict[str, int]] = {}
+    v1: dict[Reg, int] = {}
+    v0: dict[Reg, int] = {}
+    gates: dict[Reg, list[tuple[int, Gate]]] = {}
+    sources: dict[tuple[Reg, int], str] = {}
+    reports = None
+    words: dict[str, ast.Expr] = {}
+    assumes: list[str] = []
+    for s in decl.statements:
+        if isinstance(s, ast.ClassStmt):
+            bits = program.const_bits(s.bits, file)
+            for reg, mask in bits.items():
+                cl = classes.setdefault(reg, {})
+                cl[s.class_name.name] = cl.get(s.class_name.name, 0) | mask
+                if s.verified == 1:
+                    v1[reg] = v1.get(reg, 0) | mask
+                elif s.verified == 0:
+                    v0[reg] = v0.get(reg, 0) | mask
+                if s.gate is not None:
+                    gates.setdefault(reg, []).append((mask, Gate(s.gate.word, s.gate.bits)))
+                if s.source is not None:
+                    for b in range(32):
+                        if mask >> b & 1:
+                            sources[(reg, b)] = s.source.name
+        elif isinstance(s, ast.ReportsStmt):
+            reports = s.expr
+        elif isinstance(s, ast.ModuleFixedStmt):
+            words[s.key] = s.expr
+        elif isinstance(s, ast.AssumeStmt):
+            assumes.extend(n.name for n in s.names)
+    return ConcreteModule(decl.name.name, decl.symbolic, classes, v1, v0, gates, reports, words, tuple(assumes),
+                          decl, file, sources)
+
+
+@dataclass
+class Invariant:
+    name: str
+    expr: ast.Expr
+    expect: str | None
+    span: Any
+    decl: ast.InvariantDecl
+
+
+@dataclass
+class Guarantee:
+    name: str
+    expr: ast.Expr
+    decl: ast.GuaranteeDecl
+
+
+@dataclass
+class CheckSetup:
+    """A check with every name resolved: what the model and the solver work on."""
+
+    name: str
+    file: str
+    decl: ast.CheckDecl
+    design: ast.DesignDecl
+    module: ConcreteModule
+    kvm: ast.KvmDecl | None
+    host: ast.HostDecl | None
+    future: bool
+    assumed: list[Guarantee]
+    others: list[Guarantee]
+    invariants: list[Invariant]
+
+
+def resolve_check(program: Program, file: str, decl: ast.CheckDecl) -> CheckSetup:
+    parts: dict[str, Any] = {}
+    assumed_names: list[str] = []
+    invariants: list[Invariant] = []
+    future: bool | None = None
+    for s in decl.statements:
+        if isinstance(s, ast.CheckPart):
+            parts[s.kind] = program.lookup(file, s.name.name)
+        elif isinstance(s, ast.CheckFuture):
+            future = s.enabled
+        elif isinstance(s, ast.AssumeStmt):
+            assumed_names.extend(n.name for n in s.names)
+        elif isinstance(s, ast.VerifyStmt):
+            inv = program.lookup(file, s.invariant.name)
+            assert isinstance(inv, ast.InvariantDecl)
+            invariants.append(Invariant(s.invariant.name, inv.expr, s.expect.name if s.expect else None, s.span, inv))
+    design, module_decl = parts["design"], parts["module"]
+    module = load_module(program, program.file_of(module_decl), module_decl)
+    for n in module.assumes:
+        if n not in assumed_names:
+            assumed_names.append(n)
+    assumed = []
+    for n in assumed_names:
+        g = program.lookup(file, n)
+        if not isinstance(g, ast.GuaranteeDecl):
+            g = program.lookup(module.file, n)
+        assert isinstance(g, ast.GuaranteeDecl)
+        assumed.append(Guarantee(n, g.expr, g))
+    others = [Guarantee(n, d.expr, d) for n, d in sorted(program.scopes.get(file, {}).items())
+              if isinstance(d, ast.GuaranteeDecl) and n not in assumed_names]
+    if future is None:
+        future = module.symbolic  # a concrete release has no leaf it does not list
+    return CheckSetup(decl.name.name, file, decl, design, module, parts.get("kvm"), parts.get("host"), future,
+                      assumed, others, invariants)
+
+
+# ------------------------------------------------------------------ the CPUID space
+
+@dataclass
+class Space:
+    """The registers a check reasons about, grouped by leaf, plus the future leaf."""
+
+    registers: list[Reg]
+    width: int = 32
+    wide_width: int = 64
+
+    def __post_init__(self) -> None:
+        self.by_leaf: dict[tuple[int, int], list[Reg]] = {}
+        for r in self.registers:
+            self.by_leaf.setdefault(r.leaf_key, []).append(r)
+        self.known_leaf_numbers = sorted({r.leaf for r in self.registers if not r.is_future})
+
+    @property
+    def all_ones(self) -> int:
+        return (1 << self.width) - 1
+
+    @property
+    def has_future(self) -> bool:
+        return any(r.is_future for r in self.registers)
+
+
+def build_space(program: Program, setup: CheckSetup, width: int = 32, wide_width: int = 64) -> Space:
+    """Every register any declaration mentions, all four registers of each leaf."""
+    leaves: set[tuple[int, int]] = set(program.leaves)
+    for reg in setup.module.classes:
+        leaves.add(reg.leaf_key)
+
+    def visit(e: object, file: str) -> None:
+        stack = [e]
+        while stack:
+            x = stack.pop()
+            if isinstance(x, (ast.RegisterPosition, ast.LeafPosition)):
+                try:
+                    for reg in program.const_bits(x, file):
+                        leaves.add(reg.leaf_key)
+                except NotConstant:
+                    pass
+            stack.extend(walk_children(x))
+            if isinstance(x, ast.FunctionCall) and x.function.name == "mask":
+                pos = x.args[0]
+                if isinstance(pos, ast.RegisterPosition):
+                    leaves.add((pos.leaf, pos.subleaf or 0))
+
+    for path, spec in program.files.items():
+        for d in spec.declarations:
+            for e in _decl_exprs(d):
+                visit(e, path)
+    leaves.discard((FUTURE_LEAF, 0))
+    regs = [Reg(lf, sl, r) for (lf, sl) in sorted(leaves) for r in REGISTERS]
+    if setup.future:
+        regs += [Reg(FUTURE_LEAF, 0, r) for r in REGISTERS]
+    return Space(regs, width, wide_width)
+
+
+def _decl_exprs(d: object) -> list[object]:
+    out: list[object] = []
+    stack = [d]
+    while stack:
+        x = stack.pop()
+        if isinstance(x, (list, tuple)):
+            stack.extend(x)
+        elif hasattr(x, "__dataclass_fields__") and not isinstance(x, ast.Ident):
+            if isinstance(x, (ast.RegisterPosition, ast.LeafPosition, ast.FunctionCall)):
+                out.append(x)
+                continue
+            stack.extend(getattr(x, f) for f in x.__dataclass_fields__ if f != "span")
+    return out
+
+
+# ------------------------------------------------------------------ values during evaluation
+
+SetValue = dict  # Reg -> BV (a missing register is 0)
+
+
+@dataclass
+class Value:
+    """An evaluated expression: a CPUID set, a 64-bit word set, or a condition."""
+
+    kind: str  # "cpuid", "wide", "bool"
+    cpuid: SetValue | None = None
+    wide: Any = None
+    cond: Any = None
+
+
+@dataclass
+class Step:
+    """What one protocol step did, kept for counterexample reports."""
+
+    label: str
+    span: Any
+    returned: Value | None = None
+    sets: dict[str, Value] = field(default_factory=dict)
+    requires: list[tuple[str, Any, Any]] = field(default_factory=list)  # (text, span, cond)
+
+
+@dataclass
+class Run:
+    ok: list[tuple[str, Any, Any]]  # (what, span, cond)
+    steps: list[Step]
+    td_config: SetValue
+    td_xfam: Any
+    td_attributes: Any
+    td_held: SetValue  # what the module holds for the TD (faulting leaves: nothing)
+    td_guest: SetValue  # what the guest sees (faulting leaves: KVM's answer)
+    kvm_cpuid: SetValue
+    view: SetValue
+
+
+class Model(Generic[BV, B]):
+    """The semantics of one check, for one algebra."""
+
+    def __init__(self, program: Program, setup: CheckSetup, space: Space, alg: Algebra[BV, B]):
+        self.program = program
+        self.setup = setup
+        self.space = space
+        self.alg = alg
+        self.W = space.width
+        self.WW = space.wide_width
+        self.structural: list[tuple[str, B]] = []
+        self.variables: dict[str, int] = {}
+        # the leaf each per-register variable belongs to; the others (XFAM, ATTRIBUTES,
+        # the future leaf's number, module words) are shared by every leaf
+        self.var_leaf: dict[str, tuple[int, int]] = {}
+        self.var_of: dict[tuple[str, Reg], str] = {}  # (role, register) -> variable name
+        self.var_reg: dict[str, Reg] = {}
+        self.care: dict[str, int] = {}
+        # every constant bit set and leaf range the check uses: two leaves that agree
+        # on all of them (and on the module's data) behave the same up to renaming
+        self.constants: list[BitSet] = []
+        self.leaf_ranges: list[tuple[tuple[int, int], ...]] = []
+        self.deviation: dict[Reg, list[BV]] = {}  # per register: values whose 1-bits are "not quiet"
+        self.wide_deviation: list[Any] = []
+        self._module_cache: dict[str, dict[str, Any]] = {}
+        self._eval_cache: dict[tuple[int, str], Value] = {}
+        self._current_file = program.file_of(setup.design)
+        self.host_native = self._host()
+        self.kvm_known = self._kvm()
+        self.module = self.module_values(setup.module, prefix="")
+        self.request: SetValue = {}
+        self.dynamic_value: SetValue = {}
+        for r in space.registers:
+            self.request[r] = self.zero() if r.is_future else self._free(f"request:{self.rname(r)}", r)
+            self.dynamic_value[r] = self._free(f"dynamic:{self.rname(r)}", r)
+        self.user_xfam = self._wide_var("userspace.xfam")
+        self.user_attributes = self._wide_var("userspace.attributes")
+        self.future_leaf = None
+        if space.has_future:
+            self.future_leaf = self._var("future_leaf", 32)
+            self.structural.append(("the future leaf is a leaf no spec names", self.alg.and_(
+                [self.alg.not_(self.alg.eq(self.future_leaf, self.alg.const(n, 32))) for n in space.known_leaf_numbers])))
+        self.run = self._run_protocol()
+
+    # -- variables
+    def rname(self, r: Reg) -> str:
+        return r.notation()
+
+    def _var(self, name: str, width: int) -> BV:
+        self.variables[name] = width
+        return self.alg.var(name, width)
+
+    def _free(self, name: str, reg: Reg, care: int | None = None) -> BV:
+        """A per-register variable; `care` marks the bits a situation may choose
+        (the rest are forced, e.g. native bits the module verifies)."""
+        v = self._var(name, self.W)
+        self.care[name] = self.space.all_ones if care is None else care & self.space.all_ones
+        self.var_leaf[name] = reg.leaf_key
+        self.var_of[(name.rsplit(":", 1)[0], reg)] = name
+        self.var_reg[name] = reg
+        self.deviation.setdefault(reg, []).append(v)
+        return v
+
+    def _wide_var(self, name: str) -> Any:
+        v = self._var(name, self.WW)
+        self.wide_deviation.append(v)
+        return v
+
+    def zero(self) -> BV:
+        return self.alg.const(0, self.W)
+
+    def ones(self) -> BV:
+        return self.alg.const(self.space.all_ones, self.W)
+
+    def complement(self, a: BV) -> BV:
+        return self.alg.bxor(a, self.ones())
+
+    def wide_complement(self, a: Any) -> Any:
+        return self.alg.bxor(a, self.alg.const((1 << self.WW) - 1, self.WW))
+
+    def mask_const(self, m: int) -> BV:
+        return self.alg.const(m & self.space.all_ones, self.W)
+
+    # -- parties
+    def module_values(self, mod: ConcreteModule, prefix: str) -> dict[str, Any]:
+        """Class masks per register, the gates, and the module-level words."""
+        alg = self.alg
+        masks: dict[str, SetValue] = {c: {} for c in MODULE_CLASSES}
+        gated: dict[str, SetValue] = {"xfam_dependent": {}, "attributes_dependent": {}}
+        for r in self.space.registers:
+            pinned = mod.classes.get(r, {})
+            pinned_mask = sum_masks(pinned.values()) & self.space.all_ones
+            if not mod.symbolic:
+                for c in MODULE_CLASSES:
+                    masks[c][r] = self.mask_const(pinned.get(c, 0))
+                # bits a concrete release does not list are not virtualized (#VE)
+                masks["faulting"][r] = self.mask_const(pinned.get("faulting", 0) | (self.space.all_ones & ~pinned_mask))
+            else:
+                code = [self._free(f"{prefix}class{j}:{self.rname(r)}", r) for j in range(CODE_BITS)]
+                for c, k in CLASS_CODES.items():
+                    sel = self.ones()
+                    for j in range(CODE_BITS):
+                        sel = alg.band(sel, code[j] if k >> j & 1 else self.complement(code[j]))
+                    if c == "fixed0":  # the unused code 7 reads as fixed0
+                        sel = alg.bor(sel, alg.band(alg.band(code[0], code[1]), code[2]))
+                    pinned_c = self.mask_const(pinned.get(c, 0))
+                    masks[c][r] = alg.bor(alg.band(sel, self.complement(self.mask_const(pinned_mask))), pinned_c)
+            for word in WORDS:
+                key = "xfam_dependent" if word == "XFAM" else "attributes_dependent"
+                gated[key][r] = self.mask_const(sum_masks(m for m, g in mod.gates.get(r, []) if g.word == word))
+        reported: SetValue = {}
+        if mod.reports is None:
+            for r in self.space.registers:
+                reported[r] = self._free(f"{prefix}reported:{self.rname(r)}", r) if mod.symbolic else \
+                    alg.bor(masks["configurable"][r], alg.band(masks["configurable_if_native"][r], self._native_of(r)))
+        words: dict[str, Any] = {}
+        for key in ("xfam_fixed0", "xfam_fixed1", "attributes_fixed0", "attributes_fixed1"):
+            if key in mod.fixed_words:
+                words[key] = self.alg.const(self.program.const_wide(mod.fixed_words[key], mod.file), self.WW)
+            else:
+                words[key] = self._var(f"{prefix}module.{key}", self.WW)
+                self.wide_deviation.append(words[key])
+        values = {"masks": masks, "gated": gated, "reported": reported, "words": words, "module": mod}
+        if mod.reports is not None:
+            values["reported_expr"] = mod.reports
+        return values
+
+    def _native_of(self, r: Reg) -> BV:
+        # host values are created lazily so a concrete module's "reports" can use them
+        return self.host_native[r]
+
+    def _host(self) -> SetValue:
+        host = self.setup.host
+        given: dict[Reg, int] = {}
+        if host is not None:
+            file = self.program.file_of(host)
+            for st in host.cpuid:
+                for reg, m in self.program.const_bits(st.expr, file).items():
+                    given[reg] = given.get(reg, 0) | m
+        named_regs = {r for r in given}
+        self.host_const = dict(given) if host is not None else {}
+        out: SetValue = {}
+        for r in self.space.registers:
+            if host is not None and (r in named_regs or (not r.is_future and r.leaf_key in {x.leaf_key for x in named_regs})):
+                out[r] = self.mask_const(given.get(r, 0))
+            else:
+                mod = self.setup.module
+                forced = mod.verified1.get(r, 0) | mod.verified0.get(r, 0)
+                out[r] = self._free(f"native:{self.rname(r)}", r, care=~forced)
+        return out
+
+    def _kvm(self) -> SetValue:
+        kvm = self.setup.kvm
+        out: SetValue = {}
+        self.kvm_known_const: dict[Reg, int] = {}
+        if kvm is None:
+            for r in self.space.registers:
+                out[r] = self.zero() if r.is_future else self._free(f"known:{self.rname(r)}", r)
+            return out
+        file = self.program.file_of(kvm)
+        known = BitSet()
+        for st in kvm.knows:
+            known = known | self.program.const_bits(st.expr, file)
+        for r in self.space.registers:
+            out[r] = self.zero() if r.is_future else self.mask_const(known.get_mask(r))
+        self.kvm_known_const = dict(known.items())
+        return out
+
+    def structural_constraints(self) -> list[tuple[str, B]]:
+        """What every situation satisfies: the host passes the module's checks."""
+        alg = self.alg
+        out = list(self.structural)
+        mod = self.setup.module
+        for r in self.space.registers:
+            v1 = self.mask_const(mod.verified1.get(r, 0))
+            v0 = self.mask_const(mod.verified0.get(r, 0))
+            if mod.verified1.get(r) or mod.verified0.get(r):
+                nat = self.host_native[r]
+                out.append((f"the host passes {mod.name}'s TDH.SYS.INIT check of {self.program.register_notation(r)}",
+                            alg.and_([alg.eq(alg.band(nat, v1), v1), alg.is_zero(alg.band(nat, v0))])))
+        return out
+
+    # -- the TDX module's TDH.MNG.INIT
+    def td_from_config(self, config: SetValue, xfam: Any, attributes: Any) -> tuple[SetValue, list[tuple[str, B]]]:
+        alg = self.alg
+        m = self.module["masks"]
+        held: SetValue = {}
+        accept: list[tuple[str, B]] = []
+        bad_bits: list[B] = []
+        mod = self.setup.module
+        for r in self.space.registers:
+            c = config.get(r, self.zero())
+            nat = self.host_native[r]
+            v = alg.bor(m["fixed1"][r], alg.band(m["native"][r], nat))
+            v = alg.bor(v, alg.band(m["configurable"][r], c))
+            v = alg.bor(v, alg.band(m["configurable_if_native"][r], alg.band(c, nat)))
+            v = alg.bor(v, alg.band(m["dynamic"][r], self.dynamic_value[r]))
+            for mask, gate in mod.gates.get(r, []):
+                word = xfam if gate.word == "XFAM" else attributes
+                on = alg.and_([alg.bit(word, b) for b in gate.bits if b < self.WW])
+                v = alg.band(v, alg.ite(on, self.ones(), self.complement(self.mask_const(mask))))
+            held[r] = alg.band(v, self.complement(m["faulting"][r]))
+            accepted = alg.bor(m["configurable"][r], m["configurable_if_native"][r])
+            bad_bits.append(alg.is_zero(alg.band(c, self.complement(accepted))))
+        accept.append(("TDH.MNG.INIT accepts the configuration (every bit passed is configurable)", alg.and_(bad_bits)))
+        w = self.module["words"]
+        accept.append(("TDH.MNG.INIT accepts XFAM (XFAM_FIXED0/XFAM_FIXED1)", alg.and_([
+            alg.is_zero(alg.band(xfam, self.wide_complement(w["xfam_fixed0"]))),
+            alg.eq(alg.band(xfam, w["xfam_fixed1"]), w["xfam_fixed1"])])))
+        accept.append(("TDH.MNG.INIT accepts ATTRIBUTES (ATTRIBUTES_FIXED0/ATTRIBUTES_FIXED1)", alg.and_([
+            alg.is_zero(alg.band(attributes, self.wide_complement(w["attributes_fixed0"]))),
+            alg.eq(alg.band(attributes, w["attributes_fixed1"]), w["attributes_fixed1"])])))
+        return held, accept
+
+    # -- the protocol
+    def _run_protocol(self) -> Run:
+        design = self.setup.design
+        ioctls = {s.name.name: s for s in design.statements if isinstance(s, ast.IoctlDecl)}
+        protocol = next((s for s in design.statements if isinstance(s, ast.ProtocolDecl)), None)
+        env: dict[str, Value] = {}
+        for s in design.statements:
+            if isinstance(s, ast.LetStmt):
+                env[s.name.name] = self.eval(s.expr, env, phase="design")
+        state: dict[str, Any] = {"kvm.cpuid": {}, "td.config": None, "td.xfam": None, "td.attributes": None,
+                                 "td_held": None}
+        self.state = state
+        ok: list[tuple[str, Any, Any]] = []
+        steps: list[Step] = []
+        view: SetValue = {}
+        for st in (protocol.steps if protocol else ()):
+            if isinstance(st, ast.CallStep):
+                io = ioctls[st.ioctl.name]
+                local = dict(env)
+                for prm, arg in zip(io.params, st.args):
+                    local[prm.name.name] = self.eval(arg, env, phase="design")
+                step = Step(f"{io.name.name}()", st.span)
+                for b in io.body:
+                    if isinstance(b, ast.LetStmt):
+                        local[b.name.name] = self.eval(b.expr, local, phase="design")
+                    elif isinstance(b, ast.RequiresStmt):
+                        cond = self.eval(b.condition, local, phase="design").cond
+                        text = _source_text(self.program, b.condition.span)
+                        errno = f" (else -{b.error.name})" if b.error else ""
+                        step.requires.append((text, b.span, cond))
+                        ok.append((f"{io.name.name} requires {text}{errno}", b.span, cond))
+                    elif isinstance(b, ast.SetsStmt):
+                        val = self.eval(b.expr, local, phase="design")
+                        target = b.target.dotted
+                        step.sets[target] = val
+                        state[target] = val.cpuid if val.kind == "cpuid" else val.wide
+                    elif isinstance(b, ast.ReturnsStmt):
+                        step.returned = self.eval(b.expr, local, phase="design")
+                if any(isinstance(b, ast.SetsStmt) and b.target.dotted == "td.config" for b in io.body):
+                    xfam = state["td.xfam"] if state["td.xfam"] is not None else self.user_xfam
+                    attrs = state["td.attributes"] if state["td.attributes"] is not None else self.user_attributes
+                    state["td.xfam"], state["td.attributes"] = xfam, attrs
+                    held, accept = self.td_from_config(state["td.config"], xfam, attrs)
+                    state["td_held"] = held
+                    ok.extend((f"{io.name.name}: {what}", b.span, cond) for what, cond in accept)
+                    self._eval_cache.clear()
+                steps.append(step)
+                if st.result is not None and step.returned is not None:
+                    env[st.result.name] = step.returned
+            elif isinstance(st, ast.AssumeStep):
+                cond = self.eval(st.condition, env, phase="design").cond
+                ok.append((f"userspace assumes {_source_text(self.program, st.condition.span)}", st.span, cond))
+            elif isinstance(st, ast.ViewStep):
+                view = self.eval(st.expr, env, phase="design").cpuid or {}
+        if state["td_held"] is None:
+            held, accept = self.td_from_config({}, self.user_xfam, self.user_attributes)
+            state["td_held"], state["td.config"] = held, {}
+            state["td.xfam"], state["td.attributes"] = self.user_xfam, self.user_attributes
+            ok.extend((f"TDH.MNG.INIT with no configuration: {what}", None, cond) for what, cond in accept)
+        kvm_cpuid = state["kvm.cpuid"]
+        guest: SetValue = {}
+        for r in self.space.registers:
+            fa = self.module["masks"]["faulting"][r]
+            guest[r] = self.alg.bor(state["td_held"][r], self.alg.band(fa, kvm_cpuid.get(r, self.zero())))
+        return Run(ok, steps, state["td.config"] or {}, state["td.xfam"], state["td.attributes"], state["td_held"],
+                   guest, kvm_cpuid, view)
+
+    # -- expressions
+    def eval(self, e: ast.Expr, env: dict[str, Value], phase: str) -> Value:
+        """Evaluate an expression. phase "design": td.cpuid is what the module holds;
+        phase "property": td.cpuid is what the guest sees."""
+        alg = self.alg
+        if isinstance(e, (ast.RegisterPosition, ast.LeafPosition, ast.FuturePosition)):
+            return self._const_set(self.program.const_bits(e, self._file_of_expr()))
+        if isinstance(e, ast.WidePosition):
+            return Value("wide", wide=alg.const(range_mask(e.hi, e.lo) & ((1 << self.WW) - 1), self.WW))
+        if isinstance(e, ast.BoolLiteral):
+            return Value("bool", cond=alg.true() if e.value else alg.false())
+        if isinstance(e, ast.Name):
+            return self._name(e, env, phase)
+        if isinstance(e, ast.SetLiteral):
+            vals = [self.eval(i, env, phase) for i in e.items]
+            if not vals:
+                return Value("empty")
+            return self._fold(vals, "|")
+        if isinstance(e, ast.SetChain):
+            acc = self.eval(e.first, env, phase)
+            for op, operand in e.rest:
+                acc = self._fold([acc, self.eval(operand, env, phase)], op)
+            return acc
+        if isinstance(e, ast.Intersection):
+            return self._fold([self.eval(x, env, phase) for x in e.operands], "&")
+        if isinstance(e, ast.Complement):
+            v = self.eval(e.operand, env, phase)
+            if v.kind == "wide":
+                return Value("wide", wide=self.wide_complement(v.wide))
+            s = v.cpuid or {}
+            return Value("cpuid", cpuid={r: self.complement(s.get(r, self.zero())) for r in self.space.registers})
+        if isinstance(e, ast.Comparison):
+            return self._compare(e.op, self.eval(e.left, env, phase), self.eval(e.right, env, phase))
+        if isinstance(e, ast.Membership):
+            return self._compare("<=", self.eval(e.element, env, phase), self.eval(e.container, env, phase))
+        if isinstance(e, ast.Not):
+            return Value("bool", cond=alg.not_(self.eval(e.operand, env, phase).cond))
+        if isinstance(e, ast.Conjunction):
+            return Value("bool", cond=alg.and_([self.eval(x, env, phase).cond for x in e.operands]))
+        if isinstance(e, ast.Disjunction):
+            return Value("bool", cond=alg.or_([self.eval(x, env, phase).cond for x in e.operands]))
+        if isinstance(e, ast.Implication):
+            a = self.eval(e.left, env, phase).cond
+            b = self.eval(e.right, env, phase).cond
+            return Value("bool", cond=alg.or_([alg.not_(a), b]))
+        if isinstance(e, ast.LeafRestriction):
+            self.leaf_ranges.append(e.ranges)
+            v = self.eval(e.operand, env, phase)
+            s = v.cpuid or {}
+            out: SetValue = {}
+            for r, x in s.items():
+                if r.is_future:
+                    assert self.future_leaf is not None
+                    inside = alg.or_([alg.in_range(self.future_leaf, lo, hi) for lo, hi in e.ranges])
+                    out[r] = alg.ite(inside, x, self.zero())
+                elif any(lo <= r.leaf <= hi for lo, hi in e.ranges):
+                    out[r] = x
+            return Value("cpuid", cpuid=out)
+        if isinstance(e, ast.FunctionCall):
+            return self._call(e, env, phase)
+        if isinstance(e, ast.Number):
+            raise ModelError("a number cannot be used as a value here", e.span)
+        raise AssertionError(f"model: unhandled expression node {type(e).__name__}")
+
+    def _file_of_expr(self) -> str:
+        return self._current_file
+
+    def _const_set(self, bits: BitSet) -> Value:
+        self.constants.append(bits)
+        out: SetValue = {}
+        for r, m in bits.items():
+            if r in self.space.by_leaf.get(r.leaf_key, []) and m & self.space.all_ones:
+                out[r] = self.mask_const(m)
+        return Value("cpuid", cpuid=out)
+
+    def _fold(self, vals: list[Value], op: str) -> Value:
+        alg = self.alg
+        kinds = {v.kind for v in vals if v.kind != "empty"}
+        if not kinds:
+            return Value("empty")
+        kind = kinds.pop()
+        if kind == "wide":
+            acc = None
+            for v in vals:
+                x = v.wide if v.kind == "wide" else alg.const(0, self.WW)
+                acc = x if acc is None else self._binop(acc, x, op, wide=True)
+            return Value("wide", wide=acc)
+        acc_set: SetValue | None = None
+        for v in vals:
+            s = v.cpuid if v.kind == "cpuid" else {}
+            assert s is not None
+            if acc_set is None:
+                acc_set = dict(s)
+                continue
+            regs = set(acc_set) | set(s)
+            new: SetValue = {}
+            for r in regs:
+                a = acc_set.get(r)
+                b = s.get(r)
+                if op == "|":
+                    new[r] = b if a is None else a if b is None else alg.bor(a, b)
+                elif op == "&":
+                    if a is not None and b is not None:
+                        new[r] = alg.band(a, b)
+                elif op == "-":
+                    if a is not None:
+                        new[r] = a if b is None else alg.band(a, self.complement(b))
+                elif op == "^":
+                    new[r] = b if a is None else a if b is None else alg.bxor(a, b)
+            acc_set = new
+        return Value("cpuid", cpuid=acc_set or {})
+
+    def _binop(self, a: Any, b: Any, op: str, wide: bool) -> Any:
+        alg = self.alg
+        if op == "|":
+            return alg.bor(a, b)
+        if op == "&":
+            return alg.band(a, b)
+        if op == "^":
+            return alg.bxor(a, b)
+        return alg.band(a, self.wide_complement(b) if wide else self.complement(b))
+
+    def _compare(self, op: str, left: Value, right: Value) -> Value:
+        alg = self.alg
+        if left.kind == "wide" or right.kind == "wide":
+            zero = alg.const(0, self.WW)
+            a = left.wide if left.kind == "wide" else zero
+            b = right.wide if right.kind == "wide" else zero
+            sub = alg.is_zero(alg.band(a, self.wide_complement(b)))
+            sup = alg.is_zero(alg.band(b, self.wide_complement(a)))
+            eq = alg.eq(a, b)
+        else:
+            sa = left.cpuid if left.kind == "cpuid" else {}
+            sb = right.cpuid if right.kind == "cpuid" else {}
+            assert sa is not None and sb is not None
+            regs = sorted(set(sa) | set(sb))
+            z = self.zero()
+            sub = alg.and_([alg.is_zero(alg.band(sa.get(r, z), self.complement(sb.get(r, z)))) for r in regs if r in sa])
+            sup = alg.and_([alg.is_zero(alg.band(sb.get(r, z), self.complement(sa.get(r, z)))) for r in regs if r in sb])
+            eq = alg.and_([sub, sup])
+        table = {"==": eq, "!=": alg.not_(eq), "<=": sub, ">=": sup,
+                 "<": alg.and_([sub, alg.not_(eq)]), ">": alg.and_([sup, alg.not_(eq)])}
+        return Value("bool", cond=table[op])
+
+    def _call(self, e: ast.FunctionCall, env: dict[str, Value], phase: str) -> Value:
+        alg = self.alg
+        fn = e.function.name
+        if fn in ("mask", "bits"):
+            if fn == "mask" and isinstance(e.args[0], ast.WidePosition):
+                return Value("wide", wide=alg.const(self.program.const_wide(e, self._current_file), self.WW))
+            if fn == "bits":
+                decl = self.program.lookup(self._current_file, e.args[0].parts[0].name)  # type: ignore[union-attr]
+                pos = getattr(decl, "position", None)
+                if isinstance(pos, ast.WidePosition):
+                    return Value("wide", wide=alg.const(range_mask(pos.hi, pos.lo), self.WW))
+            return self._const_set(self.program.const_bits(e, self._current_file))
+        assert fn == "leaves"
+        v = self.eval(e.args[0], env, phase)
+        s = v.cpuid or {}
+        out: SetValue = {}
+        for key, regs in self.space.by_leaf.items():
+            present = [s[r] for r in regs if r in s]
+            if not present:
+                continue
+            touched = alg.or_([alg.not_(alg.is_zero(x)) for x in present])
+            for r in regs:
+                out[r] = alg.ite(touched, self.ones(), self.zero())
+        return Value("cpuid", cpuid=out)
+
+    def _name(self, e: ast.Name, env: dict[str, Value], phase: str) -> Value:
+        first = e.parts[0].name
+        if len(e.parts) == 1:
+            if first in env:
+                return env[first]
+            decl = self.program.lookup(self._current_file, first)
+            if isinstance(decl, ast.FeatureDecl):
+                if isinstance(decl.position, ast.WidePosition):
+                    p = decl.position
+                    return Value("wide", wide=self.alg.const(range_mask(p.hi, p.lo), self.WW))
+                return self._const_set(self.program.const_bits(decl.position, self.program.file_of(decl)))
+            if isinstance(decl, (ast.SetDecl, ast.GuaranteeDecl, ast.InvariantDecl)):
+                key = (id(decl), phase)
+                if key not in self._eval_cache:
+                    saved = self._current_file
+                    self._current_file = self.program.file_of(decl)
+                    try:
+                        self._eval_cache[key] = self.eval(decl.expr, {}, phase)
+                    finally:
+                        self._current_file = saved
+                return self._eval_cache[key]
+            raise ModelError(f"'{first}' has no value in a check", e.span)
+        party, attr = first, e.parts[1].name
+        if party == "module" or isinstance(self.program.lookup(self._current_file, party), ast.ModuleDecl):
+            values = self.module if party == "module" or party == self.setup.module.name else self._named_module(party)
+            return self._module_attr(values, attr, env, phase)
+        if party == "host":
+            return Value("cpuid", cpuid=dict(self.host_native))
+        if party == "kvm":
+            if attr == "known":
+                return Value("cpuid", cpuid=dict(self.kvm_known))
+            return Value("cpuid", cpuid=dict(self.state["kvm.cpuid"] if phase == "design" else self.run.kvm_cpuid))
+        if party == "userspace":
+            if attr == "request":
+                return Value("cpuid", cpuid=dict(self.request))
+            if attr == "view":
+                return Value("cpuid", cpuid=dict(self.run.view if phase != "design" else {}))
+            return Value("wide", wide=self.user_xfam if attr == "xfam" else self.user_attributes)
+        if party == "td":
+            st = self.state if phase == "design" else None
+            if attr == "cpuid":
+                if phase == "design":
+                    held = st["td_held"] if st else None
+                    if held is None:
+                        raise ModelError("td.cpuid is read before any ioctl has set td.config", e.span)
+                    return Value("cpuid", cpuid=dict(held))
+                return Value("cpuid", cpuid=dict(self.run.td_guest))
+            if attr == "config":
+                cfg = st["td.config"] if st else self.run.td_config
+                return Value("cpuid", cpuid=dict(cfg or {}))
+            word = (st["td.xfam"] if st else self.run.td_xfam) if attr == "xfam" else \
+                (st["td.attributes"] if st else self.run.td_attributes)
+            if word is None:
+                word = self.user_xfam if attr == "xfam" else self.user_attributes
+            return Value("wide", wide=word)
+        raise ModelError(f"unknown party {party}", e.span)
+
+    def _named_module(self, name: str) -> dict[str, Any]:
+        if name not in self._module_cache:
+            decl = self.program.lookup(self._current_file, name)
+            assert isinstance(decl, ast.ModuleDecl)
+            mod = load_module(self.program, self.program.file_of(decl), decl)
+            self._module_cache[name] = self.module_values(mod, prefix=f"{name}.")
+        return self._module_cache[name]
+
+    def _module_attr(self, values: dict[str, Any], attr: str, env: dict[str, Value], phase: str) -> Value:
+        alg = self.alg
+        masks = values["masks"]
+        if attr in masks:
+            return Value("cpuid", cpuid=dict(masks[attr]))
+        if attr in values["gated"]:
+            return Value("cpuid", cpuid=dict(values["gated"][attr]))
+        if attr in values["words"]:
+            return Value("wide", wide=values["words"][attr])
+        if attr == "accepted_configurable":
+            return Value("cpuid", cpuid={r: alg.bor(masks["configurable"][r], masks["configurable_if_native"][r])
+                                         for r in self.space.registers})
+        if attr == "virtualized":
+            return Value("cpuid", cpuid={r: self.complement(masks["faulting"][r]) for r in self.space.registers})
+        if attr == "reported_configurable":
+            if "reported_expr" in values and not values["reported"]:
+                mod: ConcreteModule = values["module"]
+                saved = self._current_file
+                self._current_file = mod.file
+                try:
+                    local = {a: self._module_attr(values, a, env, phase)
+                             for a in ("configurable", "configurable_if_native", "native", "fixed1", "fixed0",
+                                       "dynamic", "faulting", "accepted_configurable")}
+                    local["host"] = Value("cpuid", cpuid=dict(self.host_native))
+                    values["reported"] = self.eval(values["reported_expr"], local, phase).cpuid or {}
+                finally:
+                    self._current_file = saved
+            return Value("cpuid", cpuid=dict(values["reported"]))
+        raise ModelError(f"module has no attribute {attr}")
+
+    # -- symmetry
+    def leaf_signature(self, key: tuple[int, int]) -> tuple[Any, ...]:
+        """Everything that distinguishes one leaf's constraints from another's.
+
+        Two leaves with equal signatures get the same constraints with their
+        variables renamed, so a verdict found for one holds for the other."""
+        regs = self.space.by_leaf[key]
+        mods = [self.setup.module] + [v["module"] for v in self._module_cache.values()]
+        consts = self._constant_masks()
+        sig: list[Any] = [len(regs), any(r.is_future for r in regs)]
+        for r in regs:
+            sig.append((
+                r.register,
+                tuple(tuple(sorted(m.classes.get(r, {}).items())) for m in mods),
+                tuple((m.verified1.get(r, 0), m.verified0.get(r, 0),
+                       tuple((mask, g) for mask, g in m.gates.get(r, []))) for m in mods),
+                tuple(c.get(r, 0) for c in consts),
+                tuple(any(lo <= r.leaf <= hi for lo, hi in rng) for rng in self.leaf_ranges),
+                tuple(sorted(role for (role, reg) in self.var_of if reg == r)),
+            ))
+        return tuple(sig)
+
+    def _constant_masks(self) -> list[dict[Reg, int]]:
+        if not hasattr(self, "_const_masks"):
+            seen: set[int] = set()
+            out: list[dict[Reg, int]] = []
+            for c in self.constants:
+                if id(c) in seen:
+                    continue
+                seen.add(id(c))
+                out.append(dict(c.items()))
+            out.append({r: self.kvm_known_const.get(r, -1) for r in self.space.registers})
+            out.append({r: self.host_const.get(r, -1) for r in self.space.registers})
+            self._const_masks = out
+        return self._const_masks
+
+    # -- properties
+    def property_value(self, expr: ast.Expr, file: str) -> B:
+        saved = self._current_file
+        self._current_file = file
+        try:
+            return self.eval(expr, {}, phase="property").cond
+        finally:
+            self._current_file = saved
+
+
+def _source_text(program: Program, span: Any) -> str:
+    if span is None or not getattr(span, "line", 0):
+        return "?"
+    text = program.texts.get(span.file, "")
+    lines = text.split("\n")
+    if span.end_line == span.line:
+        return lines[span.line - 1][span.column - 1: span.end_column - 1].strip()
+    first = lines[span.line - 1][span.column - 1:].strip()
+    return first + " ..."
+
+
+def build_model(program: Program, setup: CheckSetup, alg: Algebra[Any, Any], width: int = 32,
+                wide_width: int = 64, space: Space | None = None) -> Model[Any, Any]:
+    return Model(program, setup, space or build_space(program, setup, width, wide_width), alg)

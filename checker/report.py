@@ -1,0 +1,185 @@
+"""Reporters: results as text, plain-text email and JSON. They only serialise.
+
+Stage 7 of the pipeline (solve -> report). Imports checker.results only. The
+email rendering is plain text wrapped at 72 columns with no colour, so it can
+be pasted into a reply and quoted; the text rendering adds the verdict table.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from typing import Any, Iterable, Sequence
+
+from checker.results import BitStory, CheckResult, Counterexample, Verdict
+
+EMAIL_WIDTH = 72
+SCHEMA_VERSION = 1
+
+
+def _verdict_cell(r: CheckResult) -> str:
+    cell = r.verdict.name
+    return cell if r.as_expected else cell + "!"
+
+
+def verdict_table(results: Sequence[CheckResult]) -> list[str]:
+    """One table per module: invariants down, designs across; '!' marks a surprise."""
+    out: list[str] = []
+    by_module: dict[str, list[CheckResult]] = {}
+    for r in results:
+        by_module.setdefault(r.module, []).append(r)
+    for module, rs in by_module.items():
+        designs: list[str] = []
+        for r in rs:
+            if r.design not in designs:
+                designs.append(r.design)
+        invariants: list[str] = []
+        for r in rs:
+            if r.invariant not in invariants:
+                invariants.append(r.invariant)
+        cells: dict[tuple[str, str], list[str]] = {}
+        for r in rs:
+            cells.setdefault((r.invariant, r.design), []).append(_verdict_cell(r))
+        w0 = max(len(f"module {module}"), *(len(i) for i in invariants))
+        widths = [max(len(d), 9) for d in designs]
+        out.append(f"{'module ' + module:<{w0}}  " + "  ".join(f"{d:<{w}}" for d, w in zip(designs, widths)).rstrip())
+        for inv in invariants:
+            row = [("/".join(cells.get((inv, d), ["-"]))) for d in designs]
+            out.append(f"{inv:<{w0}}  " + "  ".join(f"{c:<{w}}" for c, w in zip(row, widths)).rstrip())
+        out.append("")
+    return out
+
+
+def bit_sentence(b: BitStory) -> str:
+    f = b.facts
+    parts = [f"the module classes it {f.get('module class', '?')}"]
+    if f.get("gated by"):
+        parts[-1] += f" (gated by {f['gated by']})"
+    parts.append("reports it configurable" if f.get("module reports it configurable") else
+                 "does not report it configurable")
+    parts.append(f"the host's native value is {f.get('host native value', '?')}")
+    parts.append("KVM knows it" if f.get("KVM knows it") else "KVM does not know it")
+    parts.append("userspace requested it" if f.get("userspace requested it") else "userspace did not request it")
+    parts.append("KVM passed it to TDH.MNG.INIT" if f.get("KVM passed it to TDH.MNG.INIT") else
+                 "KVM did not pass it to TDH.MNG.INIT")
+    parts.append("the TD has it set" if f.get("TD has it") else "the TD has it clear")
+    parts.append("userspace believes it is set" if f.get("userspace believes it is set") else
+                 "userspace believes it is clear")
+    parts.append("KVM's CPUID copy has it set" if f.get("KVM's CPUID copy has it") else
+                 "KVM's CPUID copy has it clear")
+    return "; ".join(parts) + "."
+
+
+def _wrap(text: str, indent: str, width: int) -> list[str]:
+    return textwrap.wrap(text, width=width, initial_indent=indent, subsequent_indent=indent + "  ",
+                         break_on_hyphens=False, break_long_words=True) or [indent]
+
+
+def _sets(sets: Iterable[Iterable[str]]) -> str:
+    return " or ".join("{" + ", ".join(s) + "}" for s in sets)
+
+
+def result_details(r: CheckResult, width: int = EMAIL_WIDTH) -> list[str]:
+    """Everything about one result, wrapped to width."""
+    out: list[str] = []
+    expected = f" (expected {r.expected})" if r.expected else ""
+    flag = "" if r.as_expected else "  <-- NOT AS EXPECTED"
+    out.append(f"{r.check}: {r.invariant}: {r.verdict.name}{expected}{flag}")
+    out += _wrap(f"design {r.design}, module {r.module} ({r.file}:{r.line})", "  ", width)
+    if r.verdict is Verdict.PROVED:
+        if r.guarantee_sets == [[]]:
+            out += _wrap("Holds without any of the check's guarantees.", "  ", width)
+        elif r.guarantee_sets:
+            out += _wrap("Holds because of: " + _sets(r.guarantee_sets) + " (every minimal sufficient set).",
+                         "  ", width)
+        if r.guarantees_unused:
+            out += _wrap("No proof needs: " + ", ".join(r.guarantees_unused) + ".", "  ", width)
+    elif r.verdict is Verdict.VIOLATED and r.counterexample is not None:
+        out += counterexample_lines(r.counterexample, width)
+        if r.would_hold_with is not None:
+            if r.would_hold_with:
+                more = "" if r.would_hold_complete else " (sets of up to 3 guarantees were tried)"
+                out += _wrap("Would hold with: " + _sets(r.would_hold_with) + more + ".", "  ", width)
+            else:
+                more = "" if r.would_hold_complete else " of up to 3"
+                out += _wrap(f"No set{more} of the spec's other guarantees would make it hold.", "  ", width)
+    elif r.verdict is Verdict.VACUOUS and r.vacuity is not None:
+        out += _wrap("The check's assumptions cannot all hold, so a proof would say nothing:", "  ", width)
+        for reason in r.vacuity.reasons:
+            out += _wrap("- " + reason, "    ", width)
+        for g in r.vacuity.guarantees:
+            out += _wrap(f"- the module breaks guarantee {g}", "    ", width)
+        for b in r.vacuity.bits[:12]:
+            out += _wrap("  " + b, "    ", width)
+        if len(r.vacuity.bits) > 12:
+            out += _wrap(f"  ... and {len(r.vacuity.bits) - 12} more bits", "    ", width)
+    elif r.verdict is Verdict.UNKNOWN:
+        out += _wrap(f"The solver gave up: {r.reason}.", "  ", width)
+    return out
+
+
+def counterexample_lines(c: Counterexample, width: int = EMAIL_WIDTH) -> list[str]:
+    out: list[str] = []
+    size = f"{c.leaf_count} leaf(s), {c.bit_count} bit(s) off the quiet baseline"
+    proof = "minimal, proved by the solver" if c.minimal else "minimality not proved"
+    out += _wrap(f"Counterexample ({size}; {proof}):", "  ", width)
+    for k, v in c.situation.items():
+        out += _wrap(f"{k}: {v}", "    ", width)
+    for b in c.bits[:8]:
+        name = f" ({', '.join(b.names)})" if b.names else ""
+        out += _wrap(f"{b.position}{name}: {bit_sentence(b)}", "    ", width)
+        for s in b.sources:
+            out += _wrap(f"source: {s}", "      ", width)
+    if len(c.bits) > 8:
+        out += _wrap(f"... and {len(c.bits) - 8} more bits where it fails", "    ", width)
+    if c.bits:
+        out += _wrap(f"It fails: {c.bits[0].condition}", "    ", width)
+    if c.steps:
+        out += _wrap("What the protocol did:", "    ", width)
+        for s in c.steps:
+            out += _wrap(s, "      ", width)
+    return out
+
+
+def summary_line(results: Sequence[CheckResult]) -> str:
+    counts = {v: sum(1 for r in results if r.verdict is v) for v in Verdict}
+    surprises = sum(1 for r in results if not r.as_expected)
+    checks = len({r.check for r in results})
+    parts = ", ".join(f"{n} {v.value}" for v, n in counts.items() if n)
+    tail = "all as expected" if not surprises else f"{surprises} NOT as expected"
+    return f"{checks} check(s), {len(results)} result(s): {parts}; {tail}"
+
+
+def render_text(results: Sequence[CheckResult], details: bool = True) -> str:
+    out = verdict_table(results)
+    out.append("('!' marks a verdict that differs from the spec's expectation)")
+    out.append("")
+    if details:
+        for r in results:
+            out += result_details(r, width=100)
+            out.append("")
+    out.append(summary_line(results))
+    return "\n".join(out) + "\n"
+
+
+def render_email(results: Sequence[CheckResult]) -> str:
+    out: list[str] = []
+    for r in results:
+        cell = r.verdict.name + ("" if r.as_expected else f" (expected {r.expected or 'proved'})")
+        out += _wrap(f"{r.design} / {r.module} / {r.invariant}: {cell}", "", EMAIL_WIDTH)
+    out.append("")
+    for r in results:
+        if r.verdict is not Verdict.PROVED or not r.as_expected:
+            out += result_details(r, EMAIL_WIDTH)
+            out.append("")
+    out += _wrap(summary_line(results), "", EMAIL_WIDTH)
+    return "\n".join(out) + "\n"
+
+
+def render_json(results: Sequence[CheckResult], diagnostics: Sequence[Any] = ()) -> str:
+    doc = {
+        "schema_version": SCHEMA_VERSION,
+        "results": [r.to_json() for r in results],
+        "diagnostics": [d.to_json() for d in diagnostics],
+    }
+    return json.dumps(doc, indent=2, sort_keys=False) + "\n"

@@ -1,0 +1,105 @@
+"""Results: plain data produced by checker.solve and serialised by checker.report.
+
+Leaf module: imports nothing from the package. Verdicts are an enum; a
+CheckResult is one (check, invariant) pair with everything a reviewer needs.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+class Verdict(enum.Enum):
+    PROVED = "proved"
+    VIOLATED = "violated"
+    VACUOUS = "vacuous"
+    UNKNOWN = "unknown"
+
+
+@dataclass
+class BitStory:
+    """One bit of a counterexample: where it is, its names, and what each party did."""
+
+    position: str
+    names: list[str]
+    facts: dict[str, Any]
+    condition: str
+    sources: list[str] = field(default_factory=list)
+    left_has: bool = False
+    right_has: bool = False
+
+
+@dataclass
+class Counterexample:
+    bits: list[BitStory]
+    steps: list[str]
+    situation: dict[str, str]
+    minimal: bool
+    leaf_count: int
+    bit_count: int
+    assignment: dict[str, int] = field(default_factory=dict, repr=False)
+
+    def to_json(self) -> dict[str, Any]:
+        d = asdict(self)
+        d.pop("assignment")
+        return d
+
+
+@dataclass
+class Explanation:
+    """Why a check is VACUOUS: the assumptions that cannot hold together."""
+
+    reasons: list[str]
+    guarantees: list[str]
+    bits: list[str]
+
+
+@dataclass
+class CheckResult:
+    check: str
+    design: str
+    module: str
+    invariant: str
+    verdict: Verdict
+    expected: str | None
+    file: str
+    line: int
+    column: int
+    seconds: float = 0.0
+    counterexample: Counterexample | None = None
+    guarantee_sets: list[list[str]] = field(default_factory=list)
+    guarantees_unused: list[str] = field(default_factory=list)
+    would_hold_with: list[list[str]] | None = None
+    would_hold_complete: bool = True
+    vacuity: Explanation | None = None
+    reason: str | None = None
+
+    @property
+    def as_expected(self) -> bool:
+        if self.expected is None:
+            return self.verdict is Verdict.PROVED
+        return self.verdict.value == self.expected
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "check": self.check,
+            "design": self.design,
+            "module": self.module,
+            "invariant": self.invariant,
+            "verdict": self.verdict.value,
+            "expected": self.expected,
+            "as_expected": self.as_expected,
+            "counterexample": self.counterexample.to_json() if self.counterexample else None,
+            "guarantee_sets": self.guarantee_sets,
+            "would_hold_with": self.would_hold_with,
+            "would_hold_complete": self.would_hold_complete,
+            "guarantees_unused": self.guarantees_unused,
+            "vacuity": asdict(self.vacuity) if self.vacuity else None,
+            "reason": self.reason,
+            "seconds": round(self.seconds, 4),
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+        }

@@ -1,0 +1,751 @@
+"""Deciding checks: verdicts, minimal counterexamples, guarantee sets.
+
+Stage 6 of the pipeline (encode -> solve -> report). Results are plain data
+(checker.results); reporters only serialise them. Every verdict comes from
+the solver on the encoded check: PROVED means "no situation the assumptions
+allow breaks the invariant", and is only ever given after the assumptions were
+shown satisfiable (otherwise the verdict is VACUOUS); a solver ``unknown``
+becomes UNKNOWN with its reason. Every counterexample is replayed through the
+concrete evaluator (checker.model.ConcreteAlgebra) before it is reported.
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+import z3
+
+from checker import ast
+from checker.bits import Reg, bit_numbers
+from checker.encode import Cond, Z3Algebra
+from checker.model import CheckSetup, ConcreteAlgebra, Model, ModelError, build_model, build_space, resolve_check
+from checker.results import (BitStory, CheckResult, Counterexample, Explanation, Verdict)
+from checker.semantics import Program
+
+# Resource budget per solver call, in Z3's deterministic "rlimit" units: the same
+# spec stops at the same point on every machine, so UNKNOWN is reproducible.
+# The shipped checks need far less (see bench/); a check that exhausts it is
+# reported UNKNOWN, never PROVED.
+RLIMIT = 200_000_000
+# Wall-clock safety net only (milliseconds); reported separately if ever hit.
+WALL_TIMEOUT_MS = 120_000
+RANDOM_SEED = 0
+MAX_WOULD_HOLD_SIZE = 3
+
+
+def make_solver(ctx: z3.Context, rlimit: int = RLIMIT) -> z3.Solver:
+    """The one place a solver is made: fixed seeds, a resource limit, a wall-clock net."""
+    s = z3.SolverFor("QF_BV", ctx=ctx)
+    s.set("random_seed", RANDOM_SEED)
+    s.set("rlimit", rlimit)
+    s.set("timeout", WALL_TIMEOUT_MS)
+    return s
+
+
+class Unknown(Exception):
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass
+class Obligation:
+    """One solver question, kept for SMT-LIB export: the assertions and the expected answer."""
+
+    check: str
+    invariant: str
+    kind: str  # "vacuity" or "invariant"
+    assertions: list[Any]
+    answer: str
+
+
+def _at_most(flags: list[z3.BoolRef], k: int, ctx: z3.Context) -> z3.BoolRef:
+    if k < 0:
+        return z3.BoolVal(False, ctx)
+    if k >= len(flags):
+        return z3.BoolVal(True, ctx)
+    return z3.PbLe([(f, 1) for f in flags], k)
+
+
+@dataclass
+class _Flags:
+    """A component's deviation: per leaf and per register, (variable, bits that count)."""
+
+    leaf_groups: list[list[tuple[str, int]]]
+    reg_groups: list[list[tuple[str, int]]]
+    wide: list[str]
+    vars: dict[str, z3.BitVecRef]
+    ctx: z3.Context
+    width: int
+    wide_width: int
+    _leaf_flags: list[z3.BoolRef] | None = None
+    _bit_flags: list[z3.BoolRef] | None = None
+
+    @property
+    def leaf_flags(self) -> list[z3.BoolRef]:
+        """One Boolean per leaf: some variable of it is off its quiet value (built on first use)."""
+        if self._leaf_flags is None:
+            v = self.vars
+            self._leaf_flags = [z3.Or([(v[n] & c) != 0 for n, c in g]) for g in self.leaf_groups]
+        return self._leaf_flags
+
+    @property
+    def bit_flags(self) -> list[z3.BoolRef]:
+        """One Boolean per bit position off its quiet value (built on first use). Z3's
+        pseudo-Boolean constraints over these count far faster than popcount adders."""
+        if self._bit_flags is None:
+            v = self.vars
+            flags: list[z3.BoolRef] = []
+            for g in self.reg_groups:
+                acc = None
+                care = 0
+                for n, c in g:
+                    x = v[n] & c if c != (1 << self.width) - 1 else v[n]
+                    acc = x if acc is None else acc | x
+                    care |= c
+                flags.extend(z3.Extract(i, i, acc) == 1 for i in range(self.width) if care >> i & 1)
+            for n in self.wide:
+                flags.extend(z3.Extract(i, i, v[n]) == 1 for i in range(self.wide_width))
+            self._bit_flags = flags
+        return self._bit_flags
+
+    def count(self, a: dict[str, int]) -> tuple[int, int]:
+        leaves = sum(1 for g in self.leaf_groups if any(a.get(n, 0) & c for n, c in g))
+        bits = 0
+        for g in self.reg_groups:
+            acc = 0
+            for n, c in g:
+                acc |= a.get(n, 0) & c
+            bits += acc.bit_count()
+        bits += sum(a.get(n, 0).bit_count() for n in self.wide)
+        return leaves, bits
+
+
+@dataclass
+class Component:
+    """Leaves (and shared variables) whose constraints touch each other: solved on their own."""
+
+    key: str
+    leaves: set[tuple[int, int]]
+    solver: z3.Solver
+    has_base: set[int]
+    variables: set[str] = field(default_factory=set)
+    guarantees: set[str] = field(default_factory=set)
+    lit_ids: set[int] = field(default_factory=set)
+    flags: "_Flags | None" = None
+    quiet: dict[str, int] | None = None
+    quiet_counts: tuple[int, int] = (0, 0)
+
+
+class CheckSolver:
+    """All invariants of one check. The constraints are split into independent
+    components (by leaf, joined where a constraint spans leaves or shared
+    variables such as XFAM); each component has its own incremental solver.
+    With decompose=False everything is one component: the naive encoding."""
+
+    def __init__(self, program: Program, setup: CheckSetup, width: int = 32, wide_width: int = 64,
+                 rlimit: int = RLIMIT, minimise: bool = True, decompose: bool = True):
+        self.program = program
+        self.setup = setup
+        self.alg = Z3Algebra()
+        self.space = build_space(program, setup, width, wide_width)
+        self.model: Model[Any, Any] = build_model(program, setup, self.alg, space=self.space)
+        self.rlimit = rlimit
+        self._bounds = 0
+        self.last_violating: dict[str, list[int]] = {}
+        self.minimise = minimise
+        self.decompose = decompose
+        self.ctx = self.alg.ctx
+        m = self.model
+        self.base: list[tuple[str, Any, z3.BoolRef]] = []
+        items: list[tuple[str, Any, Any]] = [(w, None, c) for w, c in m.structural_constraints()]
+        items += list(m.run.ok)
+        self.base_terms: list[Cond] = []
+        for i, (what, span, cond) in enumerate(items):
+            self.base.append((what, span, z3.Bool(f"assume:{i}", self.ctx)))
+            self.base_terms.append(cond)
+        self.assumed = [g.name for g in setup.assumed]
+        self.others = [g.name for g in setup.others]
+        self.guarantee_terms: dict[str, Cond] = {}
+        for g in setup.assumed + setup.others:
+            self.guarantee_terms[g.name] = m.property_value(g.expr, program.file_of(g.decl))
+        self.guarantee_lits = {g: z3.Bool(f"guarantee:{g}", self.ctx) for g in self.guarantee_terms}
+        self.invariant_terms: dict[str, Cond] = {}
+        for inv in setup.invariants:
+            self.invariant_terms[inv.name] = m.property_value(inv.expr, program.file_of(inv.decl))
+        self._split()
+
+    # -- components
+    def _node(self, var: str) -> str:
+        leaf = self.model.var_leaf.get(var)
+        return f"leaf:{leaf[0]}:{leaf[1]}" if leaf is not None else f"var:{var}"
+
+    def _split(self) -> None:
+        parent: dict[str, str] = {}
+
+        def find(x: str) -> str:
+            parent.setdefault(x, x)
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        def union(nodes: Iterable[str]) -> str | None:
+            roots = [find(n) for n in nodes]
+            if not roots:
+                return None
+            r0 = roots[0]
+            for r in roots[1:]:
+                if r != r0:
+                    parent[r] = r0
+            return r0
+
+        for key in self.space.by_leaf:
+            find(f"leaf:{key[0]}:{key[1]}")
+        everything = "all"
+        atoms: list[tuple[str, Any, z3.BoolRef, list[str], frozenset[str]]] = []
+
+        def add(tag: str, ident: Any, cond: Cond) -> None:
+            parts = list(cond.atoms) if not cond.false else [(z3.BoolVal(False, self.ctx), frozenset())]
+            if not self.decompose and len(parts) > 1:
+                parts = [(cond.term(self.ctx), cond.support)]
+            for a, support in parts:
+                nodes = sorted({self._node(v) for v in support}) or ["const"]
+                if not self.decompose:
+                    nodes = [everything]
+                union(nodes)
+                atoms.append((tag, ident, a, nodes, support))
+
+        for i, t in enumerate(self.base_terms):
+            add("base", i, t)
+        for g, t in self.guarantee_terms.items():
+            add("guarantee", g, t)
+        for name, t in self.invariant_terms.items():
+            add("invariant", name, t)
+        if not self.decompose:
+            for key in self.space.by_leaf:
+                union([f"leaf:{key[0]}:{key[1]}", everything])
+        groups: dict[str, list[tuple[str, Any, z3.BoolRef, frozenset[str]]]] = {}
+        leaves_of: dict[str, set[tuple[int, int]]] = {}
+        for key in self.space.by_leaf:
+            root = find(f"leaf:{key[0]}:{key[1]}")
+            leaves_of.setdefault(root, set()).add(key)
+            groups.setdefault(root, [])
+        for tag, ident, a, nodes, support in atoms:
+            groups.setdefault(find(nodes[0]), []).append((tag, ident, a, support))
+        self.components: list[Component] = []
+        self.inv_atoms: dict[str, dict[int, list[z3.BoolRef]]] = {n: {} for n in self.invariant_terms}
+        self.inv_lits: dict[str, dict[int, z3.BoolRef]] = {}
+        for root in sorted(groups, key=lambda r: (min(leaves_of.get(r, {(1 << 40, 0)})), r)):
+            solver = make_solver(self.ctx, self.rlimit)
+            comp = Component(root, leaves_of.get(root, set()), solver, set())
+            idx = len(self.components)
+            self.components.append(comp)
+            for tag, ident, a, support in groups[root]:
+                comp.variables |= support
+                if tag == "base":
+                    solver.add(z3.Implies(self.base[ident][2], a))
+                    comp.has_base.add(ident)
+                    comp.lit_ids.add(self.base[ident][2].get_id())
+                elif tag == "guarantee":
+                    solver.add(z3.Implies(self.guarantee_lits[ident], a))
+                    comp.guarantees.add(ident)
+                    comp.lit_ids.add(self.guarantee_lits[ident].get_id())
+                else:
+                    self.inv_atoms[ident].setdefault(idx, []).append(a)
+            # "the invariant fails here", switched on by an assumption literal: no push/pop,
+            # which would drop the solver out of its fast assumption-based mode
+            for inv, per_comp in self.inv_atoms.items():
+                if idx in per_comp:
+                    lit = z3.Bool(f"violate:{inv}:{idx}", self.ctx)
+                    solver.add(z3.Implies(lit, z3.Not(z3.And(per_comp[idx]))))
+                    self.inv_lits.setdefault(inv, {})[idx] = lit
+                    comp.lit_ids.add(lit.get_id())
+
+        # Leaves with equal signatures have the same constraints up to renaming:
+        # ask the solver about one representative of each.
+        self.rep: list[int] = list(range(len(self.components)))
+        seen: dict[Any, int] = {}
+        for idx, comp in enumerate(self.components):
+            if len(comp.leaves) != 1 or any(v not in self.model.var_leaf for v in comp.variables):
+                continue
+            key = self.model.leaf_signature(next(iter(comp.leaves)))
+            if key in seen:
+                self.rep[idx] = seen[key]
+            else:
+                seen[key] = idx
+        self.representatives = sorted(set(self.rep))
+
+    def _rename(self, assignment: dict[str, int], src: Component, dst: Component) -> dict[str, int]:
+        """A representative's assignment, moved to an equivalent component's variables."""
+        if src is dst:
+            return dict(assignment)
+        (dleaf, dsub), = dst.leaves
+        out: dict[str, int] = {}
+        for name, value in assignment.items():
+            reg = self.model.var_reg.get(name)
+            if reg is None:
+                continue
+            role = name.rsplit(":", 1)[0]
+            target = self.model.var_of.get((role, Reg(dleaf, dsub, reg.register)))
+            if target is not None:
+                out[target] = value
+        return out
+
+    def base_lits(self) -> list[z3.BoolRef]:
+        return [lit for _, _, lit in self.base]
+
+    def ask(self, comp: Component, lits: list[z3.BoolRef]) -> z3.CheckSatResult:
+        # only the literals this component's assertions mention: the rest are free anyway
+        mine = [x for x in lits if x.get_id() in comp.lit_ids]
+        result = comp.solver.check(*mine)
+        if result == z3.unknown:
+            reason = comp.solver.reason_unknown()
+            if "canceled" in reason or "timeout" in reason:
+                reason = f"wall-clock safety net of {WALL_TIMEOUT_MS // 1000} s hit ({reason})"
+            elif "resource" in reason or "rlimit" in reason:
+                reason = f"resource limit (rlimit {self.rlimit}) exhausted"
+            raise Unknown(reason)
+        return result
+
+    def _lits(self, guarantees: Iterable[str]) -> list[z3.BoolRef]:
+        return self.base_lits() + [self.guarantee_lits[g] for g in guarantees]
+
+    # -- vacuity
+    def vacuity(self) -> Explanation | None:
+        """None if the check's assumptions can all hold together; else why not."""
+        lits = self._lits(self.assumed)
+        reasons: list[str] = []
+        broken: list[str] = []
+        for idx in self.representatives:
+            comp = self.components[idx]
+            if self.ask(comp, lits) == z3.sat:
+                continue
+            core = {str(x) for x in comp.solver.unsat_core()}
+            reasons += [what for what, _, lit in self.base if str(lit) in core and what not in reasons]
+            broken += [g for g in self.assumed if str(self.guarantee_lits[g]) in core and g not in broken]
+        if not reasons and not broken:
+            return None
+        detail = self._broken_guarantee_bits(broken) if broken else []
+        return Explanation(reasons=reasons, guarantees=broken, bits=detail)
+
+    def _broken_guarantee_bits(self, broken: list[str]) -> list[str]:
+        """For a guarantee a concrete release breaks: the bits that break it."""
+        assignment = self._full_assignment(self.base_lits(), None, {})
+        if assignment is None:
+            return []
+        concrete = build_model(self.program, self.setup, ConcreteAlgebra(assignment), space=self.space)
+        names = self.program.feature_names()
+        out: list[str] = []
+        for g in broken:
+            decl = next(x for x in self.setup.assumed if x.name == g).decl
+            for story in witness_bits(concrete, decl.expr, self.program.file_of(decl), names, self.program):
+                label = story.position + (f" ({', '.join(story.names)})" if story.names else "")
+                out.append(f"{g}: {label}")
+        return out
+
+    # -- one invariant
+    def decide(self, inv: str) -> tuple[Verdict, list[int]]:
+        """PROVED, or VIOLATED with the components in which a violation exists."""
+        lits = self._lits(self.assumed)
+        violating = [idx for idx, lit in sorted(self.inv_lits.get(inv, {}).items())
+                     if self.rep[idx] == idx and self.ask(self.components[idx], lits + [lit]) == z3.sat]
+        self.last_violating[inv] = violating
+        return (Verdict.VIOLATED if violating else Verdict.PROVED), violating
+
+    def holds_with(self, inv: str, guarantees: Iterable[str]) -> bool:
+        lits = self._lits(guarantees)
+        first = self.last_violating.get(inv, [])  # most subsets fail where the invariant failed before
+        order = first + [i for i in sorted(self.inv_lits.get(inv, {})) if i not in first]
+        return all(self.ask(self.components[idx], lits + [self.inv_lits[inv][idx]]) == z3.unsat
+                   for idx in order if self.rep[idx] == idx)
+
+    def consistent(self, guarantees: Iterable[str]) -> bool:
+        lits = self._lits(guarantees)
+        return all(self.ask(self.components[i], lits) == z3.sat for i in self.representatives)
+
+    def guarantee_sets(self, inv: str, pool: list[str], always: list[str], max_size: int | None = None,
+                       require_consistent: bool = False) -> tuple[list[list[str]], bool]:
+        """Every minimal subset S of pool with base + always + S => invariant (smallest first)."""
+        found: list[frozenset[str]] = []
+        top = len(pool) if max_size is None else min(max_size, len(pool))
+        for size in range(0, top + 1):
+            for subset in itertools.combinations(pool, size):
+                s = frozenset(subset)
+                if any(f <= s for f in found):
+                    continue
+                chosen = list(always) + list(subset)
+                if self.holds_with(inv, chosen):
+                    if require_consistent and not self.consistent(chosen):
+                        continue  # it would "hold" only because no situation is left at all
+                    found.append(s)
+        complete = max_size is None or max_size >= len(pool)
+        return [sorted(f) for f in sorted(found, key=lambda f: (len(f), sorted(f)))], complete
+
+    # -- counterexamples
+    def _flags(self, comp: Component) -> "_Flags":
+        """What counts as touched in a component: its leaves, and its bits off the quiet baseline."""
+        if comp.flags is not None:
+            return comp.flags
+        m = self.model
+        leaf_groups: list[list[tuple[str, int]]] = []
+        reg_groups: list[list[tuple[str, int]]] = []
+        for key in sorted(comp.leaves):
+            group: list[tuple[str, int]] = []
+            for r in self.space.by_leaf[key]:
+                rg = [(self._name(v), m.care[self._name(v)]) for v in m.deviation.get(r, [])]
+                rg = [(n, c) for n, c in rg if c]
+                if rg:
+                    reg_groups.append(rg)
+                    group.extend(rg)
+            if group:
+                leaf_groups.append(group)
+        wide = [self._name(w) for w in m.wide_deviation if w.support & comp.variables]
+        comp.flags = _Flags(leaf_groups, reg_groups, wide, self.alg.vars, self.ctx, self.space.width, self.space.wide_width)
+        return comp.flags
+
+    @staticmethod
+    def _name(term: Any) -> str:
+        (name,) = term.support
+        return name
+
+    def _bound(self, comp: Component, flags: list[z3.BoolRef], k: int) -> z3.BoolRef:
+        """A literal that, assumed, allows at most k of the flags."""
+        self._bounds += 1
+        lit = z3.Bool(f"bound:{self._bounds}", self.ctx)
+        comp.solver.add(z3.Implies(lit, _at_most(flags, k, self.ctx)))
+        comp.lit_ids.add(lit.get_id())
+        return lit
+
+    def _minimise(self, comp: Component, lits: list[z3.BoolRef]) -> tuple[z3.ModelRef, bool, int, int]:
+        """In one component: fewest leaves touched, then fewest bits, each bound proved minimal."""
+        solver = comp.solver
+        assert self.ask(comp, lits) == z3.sat
+        best = solver.model()
+        flags = self._flags(comp)
+        leaf_flags, bit_flags = flags.leaf_flags, flags.bit_flags
+
+        def count(zm: z3.ModelRef, which: list[z3.BoolRef]) -> int:
+            leaves, bits = flags.count(self._assignment(zm, comp))
+            return leaves if which is leaf_flags else bits
+
+        if not self.minimise:
+            return best, False, count(best, leaf_flags), count(best, bit_flags)
+        try:
+            hi = count(best, leaf_flags)
+            for k in range(0, hi):  # upwards, so the first bound that works is proved minimal
+                if self.ask(comp, lits + [self._bound(comp, leaf_flags, k)]) == z3.sat:
+                    best = solver.model()
+                    break
+            leaves = count(best, leaf_flags)
+            keep = [self._bound(comp, leaf_flags, leaves)]
+            lo, hi = 0, count(best, bit_flags)
+            while lo < hi:
+                mid = (lo + hi) // 2
+                if self.ask(comp, lits + keep + [self._bound(comp, bit_flags, mid)]) == z3.sat:
+                    best = solver.model()
+                    hi = count(best, bit_flags)
+                else:
+                    lo = mid + 1
+            return best, True, leaves, hi
+        except Unknown:
+            return best, False, count(best, leaf_flags), count(best, bit_flags)
+
+    def _quiet(self, comp: Component, lits: list[z3.BoolRef]) -> None:
+        """The component's most quiet situation (fewest leaves, then bits, deviating)."""
+        if comp.quiet is not None:
+            return
+        care = self.model.care
+        devs = [(v.term & care[self._name(v)]) == 0 for key in comp.leaves for r in self.space.by_leaf[key]
+                for v in self.model.deviation.get(r, [])]
+        devs += [self.alg.vars[n] == 0 for n in self._flags(comp).wide]
+        silent = z3.Bool(f"silent:{comp.key}", self.ctx)
+        comp.solver.add(z3.Implies(silent, z3.And(devs) if devs else z3.BoolVal(True, self.ctx)))
+        comp.lit_ids.add(silent.get_id())
+        if self.ask(comp, lits + [silent]) == z3.sat:  # usually: nothing needs to deviate
+            comp.quiet = self._assignment(comp.solver.model(), comp)
+            comp.quiet_counts = (0, 0)
+            return
+        zm, ok, leaves, bits = self._minimise(comp, lits)
+        comp.quiet = self._assignment(zm, comp)
+        comp.quiet_counts = (leaves, bits) if ok else (-1, -1)
+
+    def _assignment(self, zmodel: z3.ModelRef, comp: Component | None = None) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for name in (comp.variables if comp is not None else self.model.variables):
+            v = self.alg.vars[name]
+            val = zmodel.eval(v, model_completion=False)
+            if z3.is_bv_value(val):
+                out[name] = val.as_long()
+        return out
+
+    def _full_assignment(self, lits: list[z3.BoolRef], special: int | None, chosen: dict[str, int]
+                         ) -> dict[str, int] | None:
+        out: dict[str, int] = {}
+        for idx, comp in enumerate(self.components):
+            if idx == special:
+                continue
+            rep = self.components[self.rep[idx]]
+            if rep.quiet is None:
+                if self.ask(rep, lits) != z3.sat:
+                    return None
+                self._quiet(rep, lits)
+            assert rep.quiet is not None
+            out.update(self._rename(rep.quiet, rep, comp))
+        out.update(chosen)
+        return out
+
+    def counterexample(self, inv: Any, violating: list[int]) -> Counterexample:
+        """The violation with the fewest leaves, then bits, over all components.
+
+        A component's total is its own count plus every other component at its
+        most quiet; a later component is only minimised if the solver shows it
+        can beat the best total so far, so the minimum is still proved."""
+        lits = self._lits(self.assumed)
+        for i in self.representatives:
+            self._quiet(self.components[i], lits)
+        quiet_total = [0, 0]
+        for i in range(len(self.components)):
+            ql, qb = self.components[self.rep[i]].quiet_counts
+            quiet_total[0] += max(ql, 0)
+            quiet_total[1] += max(qb, 0)
+        best: tuple[int, int, int, dict[str, int], bool] | None = None  # (idx, total leaves, total bits, ...)
+        for idx in violating:
+            comp = self.components[idx]
+            ql, qb = comp.quiet_counts
+            violate = [self.inv_lits[inv.name][idx]]
+            if best is not None:
+                # own count must be below best total - (quiet of all others)
+                lim_l = best[1] - (quiet_total[0] - max(ql, 0))
+                lim_b = best[2] - (quiet_total[1] - max(qb, 0))
+                leaf_flags, bit_flags = self._flags(comp).leaf_flags, self._flags(comp).bit_flags
+                if lim_l < 0:
+                    continue
+                better = z3.Bool(f"better:{self._bounds}", self.ctx)
+                self._bounds += 1
+                fewer_leaves = _at_most(leaf_flags, lim_l - 1, self.ctx)
+                fewer_bits = z3.And(_at_most(leaf_flags, lim_l, self.ctx), _at_most(bit_flags, lim_b - 1, self.ctx))
+                comp.solver.add(z3.Implies(better, z3.Or(fewer_leaves, fewer_bits)))
+                comp.lit_ids.add(better.get_id())
+                if self.ask(comp, lits + violate + [better]) != z3.sat:
+                    continue
+            zm, ok, leaves, bits = self._minimise(comp, lits + violate)
+            total_l = leaves + quiet_total[0] - max(ql, 0)
+            total_b = bits + quiet_total[1] - max(qb, 0)
+            if best is None or (total_l, total_b) < (best[1], best[2]):
+                best = (idx, total_l, total_b, self._assignment(zm, comp), ok)
+        assert best is not None
+        idx, leaves, bits, chosen, proved = best
+        proved = proved and all(self.components[self.rep[i]].quiet_counts[0] >= 0 for i in range(len(self.components)))
+        assignment = self._full_assignment(lits, idx, chosen)
+        assert assignment is not None
+        concrete = build_model(self.program, self.setup, ConcreteAlgebra(assignment), space=self.space)
+        inv_file = self.program.file_of(inv.decl)
+        replay_ok = all(c for _, c in concrete.structural_constraints()) and all(c for _, _, c in concrete.run.ok) \
+            and all(concrete.property_value(g.expr, self.program.file_of(g.decl)) for g in self.setup.assumed)
+        if not replay_ok or concrete.property_value(inv.expr, inv_file):
+            raise AssertionError("counterexample replay disagrees with the solver: this is a bug in cpuid-contracts")
+        names = self.program.feature_names()
+        stories = witness_bits(concrete, inv.expr, inv_file, names, self.program)
+        return describe(concrete, self.program, stories, assignment, proved, leaves, bits)
+
+
+# ------------------------------------------------------------------ reading a concrete situation
+
+def _concrete_set(model: Model[Any, Any], value: Any) -> dict[Reg, int]:
+    return {r: v for r, v in (value or {}).items() if v}
+
+
+def witness_bits(model: Model[Any, Any], expr: ast.Expr, file: str, names: dict[tuple[Reg, int], list[str]],
+                 program: Program) -> list[BitStory]:
+    """The bits at which a false condition fails (for comparisons of sets), each with its story."""
+    out: list[BitStory] = []
+    model._current_file = file
+    stack = [expr]
+    while stack:
+        e = stack.pop()
+        if isinstance(e, ast.Name) and len(e.parts) == 1:
+            decl = program.lookup(file, e.parts[0].name)
+            if isinstance(decl, (ast.InvariantDecl, ast.GuaranteeDecl)):
+                stack.append(decl.expr)
+            continue
+        if isinstance(e, ast.Conjunction):
+            stack.extend(reversed(e.operands))
+            continue
+        if not isinstance(e, (ast.Comparison, ast.Membership)):
+            continue
+        if model.property_value(e, file):
+            continue
+        left, right = (e.left, e.right) if isinstance(e, ast.Comparison) else (e.element, e.container)
+        op = e.op if isinstance(e, ast.Comparison) else "<="
+        lv = model.eval(left, {}, phase="property")
+        rv = model.eval(right, {}, phase="property")
+        if lv.kind == "wide" or rv.kind == "wide":
+            a = lv.wide if lv.kind == "wide" else 0
+            b = rv.wide if rv.kind == "wide" else 0
+            diff = (a & ~b) if op in ("<=", "<") else (b & ~a) if op in (">=", ">") else a ^ b
+            for bit in bit_numbers(diff):
+                out.append(BitStory(f"bit {bit} of a 64-bit word", [], {}, _text(program, e.span)))
+            continue
+        a = _concrete_set(model, lv.cpuid)
+        b = _concrete_set(model, rv.cpuid)
+        regs = sorted(set(a) | set(b))
+        for r in regs:
+            x, y = a.get(r, 0), b.get(r, 0)
+            diff = (x & ~y) if op in ("<=", "<") else (y & ~x) if op in (">=", ">") else x ^ y
+            for bit in bit_numbers(diff):
+                out.append(story_of(model, program, r, bit, names, _text(program, e.span),
+                                    left_has=bool(x >> bit & 1), right_has=bool(y >> bit & 1)))
+    return out
+
+
+def _text(program: Program, span: Any) -> str:
+    from checker.model import _source_text
+
+    return _source_text(program, span)
+
+
+def story_of(model: Model[Any, Any], program: Program, r: Reg, bit: int, names: dict[tuple[Reg, int], list[str]],
+             condition: str, left_has: bool, right_has: bool) -> BitStory:
+    m = model.module["masks"]
+    cls = next((c for c in m if m[c][r] >> bit & 1), "fixed0")
+    setup = model.setup
+    pos = f"{program.register_notation(r)}[{bit}]"
+    if r.is_future:
+        pos = f"0x{model.future_leaf:x}.0.{r.register}[{bit}] (the future leaf)" if model.future_leaf is not None else pos
+    facts: dict[str, Any] = {"module class": cls}
+    gates = [g for mask, g in setup.module.gates.get(r, []) if mask >> bit & 1]
+    if gates:
+        facts["gated by"] = ", ".join(f"{g.word}[{','.join(map(str, g.bits))}]" for g in gates)
+    rep = model.module.get("reported") or {}
+    if not rep and "reported_expr" in model.module:
+        rep = model._module_attr(model.module, "reported_configurable", {}, "property").cpuid or {}
+    facts["module reports it configurable"] = bool(rep.get(r, 0) >> bit & 1)
+    facts["host native value"] = int(model.host_native[r] >> bit & 1)
+    facts["KVM knows it"] = bool(model.kvm_known[r] >> bit & 1)
+    facts["userspace requested it"] = bool(model.request[r] >> bit & 1)
+    facts["KVM passed it to TDH.MNG.INIT"] = bool(model.run.td_config.get(r, 0) >> bit & 1)
+    facts["TD has it"] = bool(model.run.td_guest[r] >> bit & 1)
+    facts["userspace believes it is set"] = bool(model.run.view.get(r, 0) >> bit & 1)
+    facts["KVM's CPUID copy has it"] = bool(model.run.kvm_cpuid.get(r, 0) >> bit & 1)
+    sources = []
+    src = setup.module.sources.get((r, bit))
+    if src:
+        sources.append(_source_ref(program, src))
+    return BitStory(pos, names.get((r, bit), []), facts, condition, sources=sources,
+                    left_has=left_has, right_has=right_has)
+
+
+def _source_ref(program: Program, name: str) -> str:
+    d = program.sources.get(name)
+    if d is None:
+        return name
+    attrs = dict(d.attributes)
+    parts = [attrs.get("repo", ""), ("@" + attrs["commit"][:12]) if "commit" in attrs else "",
+             (" " + attrs["file"]) if "file" in attrs else "", (" " + attrs["document"]) if "document" in attrs else ""]
+    text = "".join(parts).strip()
+    return f"{name}: {text}" if text else name
+
+
+def describe(model: Model[Any, Any], program: Program, stories: list[BitStory], assignment: dict[str, int],
+             proved_minimal: bool, leaves: int, bits: int) -> Counterexample:
+    steps = []
+    for st in model.run.steps:
+        parts = []
+        if st.returned is not None and st.returned.kind == "cpuid":
+            parts.append("returned " + _fmt_set(program, _concrete_set(model, st.returned.cpuid), model))
+        for target, val in st.sets.items():
+            if val.kind == "cpuid":
+                parts.append(f"set {target} = " + _fmt_set(program, _concrete_set(model, val.cpuid), model))
+            elif val.kind == "wide":
+                parts.append(f"set {target} = 0x{val.wide:x}")
+        steps.append(f"{st.label}: " + ("; ".join(parts) if parts else "succeeded"))
+    situation: dict[str, str] = {}
+    if model.future_leaf is not None and any("future leaf" in b.position for b in stories):
+        situation["future leaf number"] = f"0x{model.future_leaf:x}"
+    if model.user_xfam:
+        situation["XFAM requested"] = f"0x{model.user_xfam:x}"
+    if model.user_attributes:
+        situation["ATTRIBUTES requested"] = f"0x{model.user_attributes:x}"
+    return Counterexample(bits=stories, steps=steps, situation=situation, minimal=proved_minimal,
+                          leaf_count=leaves, bit_count=bits, assignment=assignment)
+
+
+def _fmt_set(program: Program, s: dict[Reg, int], model: Model[Any, Any], limit: int = 6) -> str:
+    if not s:
+        return "{}"
+    items = []
+    for r in sorted(s):
+        name = program.register_notation(r) if not r.is_future or model.future_leaf is None else \
+            f"0x{model.future_leaf:x}.0.{r.register}"
+        items.append(f"{name}=0x{s[r]:08x}")
+    more = f", ... ({len(items) - limit} more registers)" if len(items) > limit else ""
+    return "{" + ", ".join(items[:limit]) + more + "}"
+
+
+# ------------------------------------------------------------------ checks
+
+def check_one(program: Program, file: str, decl: ast.CheckDecl, width: int = 32, wide_width: int = 64,
+              rlimit: int = RLIMIT, minimise: bool = True, guarantee_sets: bool = True,
+              decompose: bool = True) -> list[CheckResult]:
+    """Decide every invariant of one check."""
+    t0 = time.perf_counter()
+    setup = resolve_check(program, file, decl)
+    results: list[CheckResult] = []
+
+    def result(inv: Any, verdict: Verdict, **kw: Any) -> CheckResult:
+        return CheckResult(check=setup.name, design=setup.design.name.name, module=setup.module.name,
+                           invariant=inv.name, verdict=verdict, expected=inv.expect, file=file,
+                           line=inv.span.line, column=inv.span.column, **kw)
+
+    try:
+        cs = CheckSolver(program, setup, width, wide_width, rlimit, minimise, decompose)
+    except ModelError as e:
+        return [result(inv, Verdict.UNKNOWN, reason=f"cannot model the check: {e}",
+                       seconds=time.perf_counter() - t0) for inv in setup.invariants]
+    try:
+        vac = cs.vacuity()
+    except Unknown as u:
+        return [result(inv, Verdict.UNKNOWN, reason=f"vacuity check: {u.reason}", seconds=time.perf_counter() - t0)
+                for inv in setup.invariants]
+    if vac is not None:
+        return [result(inv, Verdict.VACUOUS, vacuity=vac, seconds=time.perf_counter() - t0)
+                for inv in setup.invariants]
+    for inv in setup.invariants:
+        t1 = time.perf_counter()
+        try:
+            verdict, violating = cs.decide(inv.name)
+            if verdict is Verdict.PROVED:
+                sets: list[list[str]] = []
+                unused: list[str] = []
+                if guarantee_sets:
+                    sets, _ = cs.guarantee_sets(inv.name, cs.assumed, [])
+                    used = {g for s in sets for g in s}
+                    unused = [g for g in cs.assumed if g not in used]
+                results.append(result(inv, verdict, guarantee_sets=sets, guarantees_unused=unused,
+                                      seconds=time.perf_counter() - t1))
+            else:
+                cex = cs.counterexample(inv, violating)
+                would: list[list[str]] = []
+                complete = True
+                if guarantee_sets and cs.others:
+                    would, complete = cs.guarantee_sets(inv.name, cs.others, cs.assumed, MAX_WOULD_HOLD_SIZE,
+                                                        require_consistent=True)
+                results.append(result(inv, verdict, counterexample=cex, would_hold_with=would,
+                                      would_hold_complete=complete, seconds=time.perf_counter() - t1))
+        except Unknown as u:
+            results.append(result(inv, Verdict.UNKNOWN, reason=u.reason, seconds=time.perf_counter() - t1))
+    return results
+
+
+def check_program(program: Program, only: Iterable[str] | None = None, **kw: Any) -> list[CheckResult]:
+    wanted = set(only) if only else None
+    out: list[CheckResult] = []
+    for file, decl in program.checks():
+        if wanted is not None and decl.name.name not in wanted:
+            continue
+        out.extend(check_one(program, file, decl, **kw))
+    return out
