@@ -21,7 +21,8 @@ import z3
 from checker import ast
 from checker.bits import Reg, bit_numbers
 from checker.encode import Cond, Z3Algebra
-from checker.model import CheckSetup, ConcreteAlgebra, Model, ModelError, build_model, build_space, resolve_check
+from checker.model import (CheckSetup, ConcreteAlgebra, Model, ModelError, Space, build_model, build_space,
+                           resolve_check)
 from checker.results import (BitStory, CheckResult, Counterexample, Explanation, Verdict)
 from checker.semantics import Program
 
@@ -147,11 +148,12 @@ class CheckSolver:
     With decompose=False everything is one component: the naive encoding."""
 
     def __init__(self, program: Program, setup: CheckSetup, width: int = 32, wide_width: int = 64,
-                 rlimit: int = RLIMIT, minimise: bool = True, decompose: bool = True):
+                 rlimit: int = RLIMIT, minimise: bool = True, decompose: bool = True,
+                 space: Space | None = None):
         self.program = program
         self.setup = setup
         self.alg = Z3Algebra()
-        self.space = build_space(program, setup, width, wide_width)
+        self.space = space or build_space(program, setup, width, wide_width)
         self.model: Model[Any, Any] = build_model(program, setup, self.alg, space=self.space)
         self.rlimit = rlimit
         self._bounds = 0
@@ -690,7 +692,7 @@ def _fmt_set(program: Program, s: dict[Reg, int], model: Model[Any, Any], limit:
 
 def check_one(program: Program, file: str, decl: ast.CheckDecl, width: int = 32, wide_width: int = 64,
               rlimit: int = RLIMIT, minimise: bool = True, guarantee_sets: bool = True,
-              decompose: bool = True) -> list[CheckResult]:
+              decompose: bool = True, registers: tuple[str, ...] | None = None) -> list[CheckResult]:
     """Decide every invariant of one check."""
     t0 = time.perf_counter()
     setup = resolve_check(program, file, decl)
@@ -702,7 +704,8 @@ def check_one(program: Program, file: str, decl: ast.CheckDecl, width: int = 32,
                            line=inv.span.line, column=inv.span.column, **kw)
 
     try:
-        cs = CheckSolver(program, setup, width, wide_width, rlimit, minimise, decompose)
+        space = build_space(program, setup, width, wide_width, registers) if registers else None
+        cs = CheckSolver(program, setup, width, wide_width, rlimit, minimise, decompose, space)
     except ModelError as e:
         return [result(inv, Verdict.UNKNOWN, reason=f"cannot model the check: {e}",
                        seconds=time.perf_counter() - t0) for inv in setup.invariants]
