@@ -57,8 +57,16 @@ def grammar_text() -> str:
 
 @functools.lru_cache(maxsize=1)
 def get_parser() -> Lark:
-    """The one LALR parser, built once per process."""
-    return Lark(grammar_text(), parser="lalr", propagate_positions=True, maybe_placeholders=True)
+    """The one LALR parser, built once per process.
+
+    lark's cache keeps the LALR tables in the system temporary directory (keyed
+    by the grammar's hash and lark's version), so a cold process loads them
+    instead of recomputing them; without a writable temporary directory the
+    tables are simply built."""
+    try:
+        return Lark(grammar_text(), parser="lalr", propagate_positions=True, maybe_placeholders=True, cache=True)
+    except OSError:
+        return Lark(grammar_text(), parser="lalr", propagate_positions=True, maybe_placeholders=True)
 
 
 # ------------------------------------------------------------------ reading files

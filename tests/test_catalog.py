@@ -86,6 +86,14 @@ def expand_set(text: str):
     out = []
     for term in text.split("|"):
         term = term.strip()
+        mm = re.fullmatch(rf"mask\((?P<pos>[^,]+),\s*(?P<val>{INT})\)", term)
+        if mm:
+            m = POS_RE.fullmatch(mm["pos"].strip())
+            assert m and m["hi"] is None and m["reg"] != "*", f"mask() needs a whole register: {term!r}"
+            value = to_int(mm["val"])
+            sub = to_int(m["sub"]) if m["sub"] else None
+            out += [(to_int(m["leaf"]), sub, m["reg"], b) for b in range(32) if value >> b & 1]
+            continue
         m = POS_RE.fullmatch(term)
         assert m, f"not a position: {term!r}"
         leaf = to_int(m["leaf"])

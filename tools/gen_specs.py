@@ -455,8 +455,12 @@ def fmt_bitset(leaf: int, sub, reg: str, bits) -> str:
     base = fmt_reg(leaf, sub, reg)
     if frozenset(bits) == ALL32:
         return base
+    spans = list(runs(bits))
+    if len(spans) > 3:
+        # many runs: one mask() term parses much faster than a long union
+        return f"mask({base}, 0x{bits_to_mask(bits):08x})"
     parts = []
-    for lo, hi in runs(bits):
+    for lo, hi in spans:
         parts.append(f"{base}[{lo}]" if lo == hi else f"{base}[{hi}:{lo}]")
     return " | ".join(parts)
 
