@@ -28,7 +28,19 @@ from hypothesis import strategies as st
 from hypothesis.extra.lark import from_lark
 
 from checker.diagnostics import CODES, Diagnostic
-from checker.parse import decode_spec_bytes, get_parser, parse_text
+from checker.parse import decode_spec_bytes, grammar_text, parse_text
+
+
+def get_parser() -> lark.Lark:
+    """A parser built from the grammar text: from_lark needs the grammar object,
+    which a parser loaded from lark's table cache (checker.parse.get_parser) lacks."""
+    global _UNCACHED
+    if _UNCACHED is None:
+        _UNCACHED = lark.Lark(grammar_text(), parser="lalr", propagate_positions=True, maybe_placeholders=True)
+    return _UNCACHED
+
+
+_UNCACHED: "lark.Lark | None" = None
 from checker.semantics import analyse, analyse_text
 
 REPO = Path(__file__).resolve().parent.parent

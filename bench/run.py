@@ -1,0 +1,502 @@
+"""Benchmark of the cpuid-contracts front end and checker.
+
+    python bench/run.py [--quick] [--json PATH] [--only F1,C1,...] [--max-seconds S]
+                        [--naive-seconds S] [--profile]
+
+Every measured case runs in a fresh subprocess (this script with --child), so
+cold start and peak memory are per case: wall time is taken with
+time.perf_counter around the subprocess (or inside it, for the warm cases, as
+the table says), peak RSS from os.wait4's resource usage of that child.
+Writes the table to stdout and everything (machine, per-check and per-invariant
+times, verdicts, profile) to JSON, by default bench/results/bench-<timestamp>.json.
+bench/README.md explains the cases and targets.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SPEC = REPO / "spec"
+CONCRETE_CHECK = "upstream_6_16__tdx_1_5_01"
+SYMBOLIC_CHECK = "upstream_6_16__any_release"
+
+
+def spec_lines(root: Path) -> int:
+    return sum(p.read_text(encoding="utf-8").count("\n") for p in root.rglob("*.cpuid"))
+
+
+# ================================================================== child side
+
+def _child(argv: list[str]) -> int:
+    """One measured case, in its own process; writes its findings to --out as it goes."""
+    import argparse
+
+    ap = argparse.ArgumentParser(prog="run.py --child")
+    ap.add_argument("mode", choices=["analyse", "analyse-warm", "analyse-scaled", "check", "floor"])
+    ap.add_argument("dir")
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--only", action="append")
+    ap.add_argument("--naive", action="store_true")
+    ap.add_argument("--profile")
+    a = ap.parse_args(argv)
+    report: dict = {"mode": a.mode}
+
+    def save() -> None:
+        tmp = a.out + ".tmp"
+        with open(tmp, "w", encoding="utf-8") as f:
+            json.dump(report, f)
+        os.replace(tmp, a.out)
+
+    t0 = time.perf_counter()
+    if a.mode == "analyse":  # F1: import + parse + analyse, nothing else
+        from checker.semantics import analyse
+
+        report["import_s"] = time.perf_counter() - t0
+        t1 = time.perf_counter()
+        program, diags = analyse([a.dir])
+        report["analyse_s"] = time.perf_counter() - t1
+        report["errors"] = sum(d.is_error for d in diags)
+        report["files"] = len(program.files)
+        save()
+        return 0
+
+    from checker.parse import get_parser
+    from checker.semantics import analyse
+
+    report["import_s"] = time.perf_counter() - t0
+    if a.mode == "analyse-warm":  # F2: parser built, modules imported, files in the page cache
+        t1 = time.perf_counter()
+        analyse([a.dir])
+        report["first_s"] = time.perf_counter() - t1
+        runs = []
+        for _ in range(a.repeat):
+            t1 = time.perf_counter()
+            program, diags = analyse([a.dir])
+            runs.append(time.perf_counter() - t1)
+        report["runs_s"] = runs
+        report["errors"] = sum(d.is_error for d in diags)
+        save()
+        return 0
+    if a.mode == "analyse-scaled":  # F3: one analysis of a generated tree, parser already built
+        get_parser()
+        t1 = time.perf_counter()
+        program, diags = analyse([a.dir])
+        report["analyse_s"] = time.perf_counter() - t1
+        report["errors"] = sum(d.is_error for d in diags)
+        report["files"] = len(program.files)
+        report["leaves"] = len(program.leaves)
+        save()
+        return 0
+
+    from checker.model import ConcreteAlgebra, build_model, build_space, resolve_check
+    from checker.solve import check_program
+
+    report["import_s"] = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    program, diags = analyse([a.dir])
+    report["analyse_s"] = time.perf_counter() - t1
+    report["errors"] = [d.render() for d in diags if d.is_error][:5]
+    checks = [(f, d) for f, d in program.checks() if not a.only or d.name.name in a.only]
+    report["checks"] = []
+    save()
+    if report["errors"]:
+        return 2
+    if a.mode == "floor":  # C3 floor: the model on Python ints, one all-zero situation
+        for file, decl in checks:
+            t1 = time.perf_counter()
+            setup = resolve_check(program, file, decl)
+            space = build_space(program, setup)
+            t2 = time.perf_counter()
+            model = build_model(program, setup, ConcreteAlgebra({}), space=space)
+            ok = all(c for _, c in model.structural_constraints()) and all(c for _, _, c in model.run.ok)
+            values = {inv.name: bool(model.property_value(inv.expr, program.file_of(inv.decl)))
+                      for inv in setup.invariants}
+            t3 = time.perf_counter()
+            report["checks"].append({"check": decl.name.name, "registers": len(space.registers),
+                                     "space_s": t2 - t1, "seconds": t3 - t1, "run_ok": ok, "invariants": values})
+            save()
+        return 0
+    profiler = None
+    if a.profile:
+        import cProfile
+
+        profiler = cProfile.Profile()
+    kw = {"decompose": False} if a.naive else {}
+    for file, decl in checks:
+        name = decl.name.name
+        setup = resolve_check(program, file, decl)
+        registers = len(build_space(program, setup).registers)
+        entry: dict = {"check": name, "registers": registers, "status": "running"}
+        report["checks"].append(entry)
+        save()
+        if profiler:
+            profiler.enable()
+        t1 = time.perf_counter()
+        results = check_program(program, only={name}, **kw)
+        entry["seconds"] = time.perf_counter() - t1
+        if profiler:
+            profiler.disable()
+        entry["status"] = "done"
+        entry["invariants"] = [{"invariant": r.invariant, "verdict": r.verdict.value, "expected": r.expected,
+                                "as_expected": r.as_expected, "seconds": r.seconds,
+                                "reason": getattr(r, "reason", None)} for r in results]
+        save()
+    if profiler:
+        import pstats
+
+        profiler.dump_stats(a.profile)
+        st = pstats.Stats(profiler)
+        rows = []
+        for (fn, line, func), (cc, nc, tt, ct, _) in st.stats.items():  # type: ignore[attr-defined]
+            rows.append({"function": func, "where": f"{_short(fn)}:{line}", "ncalls": nc,
+                         "tottime_s": round(tt, 3), "cumtime_s": round(ct, 3)})
+        rows.sort(key=lambda r: -r["cumtime_s"])
+        report["profile_top_cumulative"] = rows[:40]
+        report["profile_top_tottime"] = sorted(rows, key=lambda r: -r["tottime_s"])[:20]
+        save()
+    return 0
+
+
+def _short(path: str) -> str:
+    for marker in ("/site-packages/", str(REPO) + "/"):
+        if marker in path:
+            return path.split(marker, 1)[1]
+    return path
+
+
+# ================================================================== parent side
+
+def spawn(args: list[str], cap: float | None = None) -> dict:
+    """Run one case in a fresh process; wall time, peak RSS, its report, or 'timeout'."""
+    import signal
+    import subprocess
+    import tempfile
+    import threading
+
+    fd, out = tempfile.mkstemp(suffix=".json", prefix="bench-child-")
+    os.close(fd)
+    os.unlink(out)
+    err = tempfile.TemporaryFile()
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", *args, "--out", out]
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(REPO) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    env.pop("PYTHONPROFILEIMPORTTIME", None)
+    timed_out = threading.Event()
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, env=env, cwd=REPO, start_new_session=True)
+
+    def kill() -> None:
+        timed_out.set()
+        try:
+            os.killpg(p.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+    timer = threading.Timer(cap, kill) if cap else None
+    if timer:
+        timer.start()
+    try:
+        _, status, usage = os.wait4(p.pid, 0)
+    finally:
+        if timer:
+            timer.cancel()
+    wall = time.perf_counter() - t0
+    p.returncode = os.waitstatus_to_exitcode(status)
+    report: dict = {}
+    if os.path.exists(out):
+        with open(out, encoding="utf-8") as f:
+            report = json.load(f)
+        os.unlink(out)
+    err.seek(0)
+    stderr = err.read().decode("utf-8", "replace")
+    res = {"wall_s": wall, "peak_mb": usage.ru_maxrss / 1024, "exit": p.returncode,
+           "timeout": timed_out.is_set(), "cap_s": cap, "report": report}
+    if p.returncode not in (0,) and not timed_out.is_set():
+        res["stderr_tail"] = stderr[-2000:]
+    return res
+
+
+class Bench:
+    def __init__(self, args) -> None:
+        self.args = args
+        self.rows: list[dict] = []
+        self.cases: dict[str, dict] = {}
+        import tempfile
+
+        self.tmp = Path(tempfile.mkdtemp(prefix="cpuid-bench-"))
+
+    def row(self, case: str, what: str, size: str, wall: float | str | None, peak: float | None,
+            target: str = "-", status: str = "") -> None:
+        self.rows.append({"case": case, "what": what, "size": size, "wall_s": wall, "peak_mb": peak,
+                          "target": target, "status": status})
+        w = f"{wall:.3f}" if isinstance(wall, float) else (wall or "-")
+        pk = f"{peak:.0f}" if peak else "-"
+        print(f"{case:<10} {what:<44} {size:>22} {w:>9} {pk:>8}  {target:<14} {status}", flush=True)
+
+    def log(self, msg: str) -> None:
+        print(f"  .. {msg}", file=sys.stderr, flush=True)
+
+    # -------------------------------------------------------------- front end
+    def f1(self) -> None:
+        r = spawn(["analyse", str(SPEC)])
+        self.cases["F1"] = r
+        ok = r["exit"] == 0 and not r["report"].get("errors")
+        self.row("F1", "cold: python + import + parse + analyse", f"{spec_lines(SPEC)} lines", r["wall_s"],
+                 r["peak_mb"], "< 0.5 s", ("PASS" if r["wall_s"] < 0.5 else "MISS") if ok else "ERROR")
+
+    def f2(self) -> None:
+        r = spawn(["analyse-warm", str(SPEC), "--repeat", "5"])
+        self.cases["F2"] = r
+        runs = sorted(r["report"].get("runs_s", []))
+        med = runs[len(runs) // 2] if runs else None
+        r["median_s"] = med
+        self.row("F2", "warm in-process parse + analyse (median 5)", f"{spec_lines(SPEC)} lines", med,
+                 r["peak_mb"], "-", "" if r["exit"] == 0 else "ERROR")
+
+    def f3(self) -> None:
+        from gen import frontend
+
+        per: dict[int, float] = {}
+        self.cases["F3"] = {}
+        for factor in (1, 10, 100):
+            out = self.tmp / f"front-{factor}x"
+            t0 = time.perf_counter()
+            info = frontend(out, factor)
+            gen_s = time.perf_counter() - t0
+            r = spawn(["analyse-scaled", str(out)], self.args.max_seconds)
+            r.update(info, gen_s=gen_s)
+            self.cases["F3"][f"{factor}x"] = r
+            if r["timeout"] or r["exit"] != 0:
+                self.row("F3", f"{factor}x spec: parse + analyse (warm parser)", f"{info['lines']} lines",
+                         "timeout" if r["timeout"] else "error", r["peak_mb"], "-", "")
+                continue
+            s = r["report"]["analyse_s"]
+            per[factor] = s / (info["lines"] / 1000)
+            r["s_per_kline"] = per[factor]
+            status = f"{per[factor] * 1000:.1f} ms/kline"
+            target, verdict = "-", ""
+            if factor > 1 and 1 in per:
+                ratio = per[factor] / per[1]
+                r["per_kline_vs_1x"] = ratio
+                target = "<= 1.5x of 1x"
+                verdict = ("PASS" if ratio <= 1.5 else "MISS") + f" ({ratio:.2f}x)"
+            errs = r["report"].get("errors")
+            self.row("F3", f"{factor}x spec: parse + analyse (warm parser)", f"{info['lines']} lines", s,
+                     r["peak_mb"], target, f"{status} {verdict}".strip() + (f" {errs} errors!" if errs else ""))
+            import shutil
+
+            shutil.rmtree(out, ignore_errors=True)
+
+    # -------------------------------------------------------------- checker
+    def _check_rows(self, case: str, r: dict, label: str, size: str, target: str = "-",
+                    target_s: float | None = None) -> None:
+        rep = r["report"]
+        if r["timeout"]:
+            done = [c for c in rep.get("checks", []) if c.get("status") == "done"]
+            where = f"after analysis ({rep['analyse_s']:.1f} s)" if "analyse_s" in rep else "before analysis ended"
+            self.row(case, label, size, f"timeout", r["peak_mb"], target,
+                     f"killed at {r['cap_s']:.0f} s cap {where}; {len(done)} check(s) done")
+        elif r["exit"] != 0:
+            self.row(case, label, size, "error", r["peak_mb"], target,
+                     "ERROR " + (r.get("stderr_tail", "") or str(rep.get("errors")))[-120:].replace("\n", " | "))
+        else:
+            status = ""
+            if target_s is not None:
+                status = "PASS" if r["wall_s"] < target_s else "MISS"
+            verdicts = [i for c in rep["checks"] for i in c.get("invariants", [])]
+            unexpected = [i for i in verdicts if i["as_expected"] is False]
+            counts: dict[str, int] = {}
+            for i in verdicts:
+                counts[i["verdict"]] = counts.get(i["verdict"], 0) + 1
+            status += " " + " ".join(f"{v}:{n}" for v, n in sorted(counts.items()))
+            if unexpected:
+                status += f" ({len(unexpected)} unexpected)"
+            self.row(case, label, size, r["wall_s"], r["peak_mb"], target, status.strip())
+        for c in rep.get("checks", []):
+            if "seconds" in c and len(rep.get("checks", [])) > 1:
+                v = "".join(i["verdict"][0].upper() for i in c.get("invariants", []))
+                self.row("", f"  {c['check']}", f"{c['registers']} regs", c["seconds"], None, "", v)
+
+    def c1(self, quick: bool) -> None:
+        args = ["check", str(SPEC)] + (["--only", CONCRETE_CHECK] if quick else [])
+        r = spawn(args)
+        self.cases["C1"] = r
+        n = len(r["report"].get("checks", []))
+        label = f"cold: all {n} shipped checks (check_program)" if not quick else f"cold: 1 check ({CONCRETE_CHECK})"
+        self._check_rows("C1", r, label, f"{spec_lines(SPEC)} lines", "< 2 s", 2.0)
+        if r["exit"] == 0 and not r["timeout"]:
+            rep = r["report"]
+            checks_s = sum(c["seconds"] for c in rep["checks"])
+            r["split"] = {"import_s": rep["import_s"], "analyse_s": rep["analyse_s"], "checks_s": checks_s}
+            self.log(f"C1 split: import {rep['import_s']:.2f} s, analyse {rep['analyse_s']:.2f} s, "
+                     f"checks {checks_s:.1f} s")
+
+    def c1_profile(self) -> None:
+        prof = REPO / "bench" / "results" / "c1.prof"
+        prof.parent.mkdir(parents=True, exist_ok=True)
+        r = spawn(["check", str(SPEC), "--profile", str(prof)])
+        self.cases["C1-profile"] = r
+        top = r["report"].get("profile_top_cumulative", [])
+        print(f"\ncProfile of C1 ({r['wall_s']:.1f} s under the profiler; {prof.relative_to(REPO)}), "
+              "top 15 by cumulative time:")
+        for row in top[:15]:
+            print(f"  {row['cumtime_s']:9.2f} s cum {row['tottime_s']:8.2f} s own {row['ncalls']:>9}  "
+                  f"{row['function']}  ({row['where']})")
+
+    def c2(self) -> None:
+        from gen import checker
+
+        self.cases["C2"] = {}
+        for factor in self.args.c2_factors:
+            out = self.tmp / f"check-{factor}x"
+            t0 = time.perf_counter()
+            info = checker(out, factor)
+            gen_s = time.perf_counter() - t0
+            for check, label in ((CONCRETE_CHECK, "concrete module"), (SYMBOLIC_CHECK, "symbolic module")):
+                if check == SYMBOLIC_CHECK and factor not in self.args.c2_symbolic_factors:
+                    continue
+                r = spawn(["check", str(out), "--only", check], self.args.max_seconds)
+                r.update(info, gen_s=gen_s)
+                self.cases["C2"][f"{check}@{factor}x"] = r
+                regs = r["report"].get("checks", [{}])[0].get("registers") if r["report"].get("checks") else None
+                size = f"{regs} regs" if regs else (f"{info['module_registers']} module regs")
+                self._check_rows("C2", r, f"{factor}x: {check} ({label})", size + f", {info['lines']} lines")
+                self._floor(f"C3-floor", out, [check], f"{factor}x floor: {check}")
+
+    def c3(self, quick: bool) -> None:
+        if not quick:
+            for check in (CONCRETE_CHECK, SYMBOLIC_CHECK):
+                r = spawn(["check", str(SPEC), "--only", check, "--naive"], self.args.naive_seconds)
+                self.cases[f"C3-naive:{check}"] = r
+                self._check_rows("C3-naive", r, f"decompose=False: {check}", f"{spec_lines(SPEC)} lines")
+        self._floor("C3-floor", SPEC, None, "ConcreteAlgebra, all-zero: shipped checks")
+
+    def _floor(self, case: str, spec: Path, only: list[str] | None, label: str) -> None:
+        args = ["floor", str(spec)] + [x for c in (only or []) for x in ("--only", c)]
+        r = spawn(args, self.args.max_seconds)
+        self.cases.setdefault(case, {})[label] = r
+        rep = r["report"]
+        if r["timeout"] or r["exit"] != 0:
+            self.row(case, label, "", "timeout" if r["timeout"] else "error", r["peak_mb"], "-",
+                     r.get("stderr_tail", "")[-100:].replace("\n", " | "))
+            return
+        checks = rep["checks"]
+        total = sum(c["seconds"] for c in checks)
+        regs = max(c["registers"] for c in checks)
+        self.row(case, label + (f" ({len(checks)})" if len(checks) > 1 else ""),
+                 f"{regs} regs" + (" max" if len(checks) > 1 else ""), total, r["peak_mb"], "-",
+                 f"process {r['wall_s']:.2f} s, analyse {rep['analyse_s']:.2f} s")
+
+
+def machine() -> dict:
+    import platform
+    import subprocess
+
+    info: dict = {"cpu_count": os.cpu_count(), "cpus_usable": len(os.sched_getaffinity(0)),
+                  "python": sys.version.split()[0], "python_executable": sys.executable,
+                  "platform": platform.platform()}
+    try:
+        import z3
+
+        info["z3"] = z3.get_version_string()
+    except ImportError:
+        info["z3"] = None
+    try:
+        import lark
+
+        info["lark"] = lark.__version__
+    except ImportError:
+        info["lark"] = None
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                info["cpu_model"] = line.split(":", 1)[1].strip()
+                break
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                info["mem_total_mb"] = int(line.split()[1]) // 1024
+    except OSError:
+        pass
+    try:
+        info["git_commit"] = subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True,
+                                            text=True).stdout.strip()
+        info["git_dirty"] = bool(subprocess.run(["git", "status", "--porcelain", "--", "checker", "spec", "grammar"],
+                                                cwd=REPO, capture_output=True, text=True).stdout.strip())
+    except OSError:
+        pass
+    return info
+
+
+def main(argv: list[str]) -> int:
+    import argparse
+
+    ap = argparse.ArgumentParser(description="Benchmark the cpuid-contracts front end and checker.")
+    ap.add_argument("--quick", action="store_true", help="F1, F2, C1 on one check and the C3 floor (< 2 min)")
+    ap.add_argument("--json", metavar="PATH", help="where to write the JSON (default bench/results/bench-<ts>.json)")
+    ap.add_argument("--only", metavar="CASES", help="comma-separated subset of F1,F2,F3,C1,C2,C3")
+    ap.add_argument("--max-seconds", type=float, default=240.0,
+                    help="cap per generated-spec case (F3, C2 and their floors); killed and recorded as timeout")
+    ap.add_argument("--naive-seconds", type=float, default=180.0, help="cap per C3 naive-encoding case")
+    ap.add_argument("--c2-factors", default="10,100", help="C2 scale factors (default 10,100)")
+    ap.add_argument("--c2-symbolic-factors", default="10", help="factors for the symbolic-module C2 case")
+    ap.add_argument("--profile", action="store_true", help="also run C1 once under cProfile and print the top")
+    args = ap.parse_args(argv)
+    args.c2_factors = [int(x) for x in args.c2_factors.split(",") if x]
+    args.c2_symbolic_factors = {int(x) for x in args.c2_symbolic_factors.split(",") if x}
+    wanted = {x.strip().upper() for x in args.only.split(",")} if args.only else None
+    if args.quick:
+        wanted = (wanted or {"F1", "F2", "C1", "C3"}) - {"F3", "C2"}
+
+    def want(case: str) -> bool:
+        return wanted is None or case in wanted
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    started = time.strftime("%Y%m%d-%H%M%S")
+    mach = machine()
+    print(f"cpuid-contracts benchmark, {started}: {mach.get('cpu_model', '?')}, {mach['cpus_usable']} cpu(s), "
+          f"Python {mach['python']}, z3 {mach['z3']}, lark {mach['lark']}" + (" [quick]" if args.quick else ""))
+    print(f"{'case':<10} {'what':<44} {'size':>22} {'wall s':>9} {'peak MB':>8}  {'target':<14} status")
+    b = Bench(args)
+    t0 = time.perf_counter()
+    try:
+        if want("F1"):
+            b.f1()
+        if want("F2"):
+            b.f2()
+        if want("F3"):
+            b.f3()
+        if want("C1"):
+            b.c1(args.quick)
+        if want("C2"):
+            b.c2()
+        if want("C3"):
+            b.c3(args.quick)
+        if args.profile:
+            b.c1_profile()
+    finally:
+        import shutil
+
+        shutil.rmtree(b.tmp, ignore_errors=True)
+    total = time.perf_counter() - t0
+    print(f"total benchmark time {total:.0f} s")
+    path = Path(args.json) if args.json else REPO / "bench" / "results" / f"bench-{started}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc = {"started": started, "quick": args.quick, "argv": argv, "machine": mach, "total_s": total,
+           "options": {"max_seconds": args.max_seconds, "naive_seconds": args.naive_seconds,
+                       "c2_factors": args.c2_factors, "c2_symbolic_factors": sorted(args.c2_symbolic_factors)},
+           "table": b.rows, "cases": b.cases}
+    path.write_text(json.dumps(doc, indent=1, default=str) + "\n", encoding="utf-8")
+    print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        sys.exit(_child(sys.argv[2:]))
+    sys.exit(main(sys.argv[1:]))
