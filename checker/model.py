@@ -484,6 +484,15 @@ class Model(Generic[BV, B]):
             if not mod.symbolic:
                 for c in MODULE_CLASSES:
                     masks[c][r] = self.mask_const(pinned.get(c, 0))
+                # A native bit the module verifies is fixed on every host it accepts
+                # (DESIGN section 2): verified 1 counts as fixed1, verified 0 as fixed0.
+                # The TD's value is the same either way; this is how properties see it.
+                v1 = pinned.get("native", 0) & mod.verified1.get(r, 0)
+                v0 = pinned.get("native", 0) & mod.verified0.get(r, 0)
+                if v1 or v0:
+                    masks["native"][r] = self.mask_const(pinned.get("native", 0) & ~(v1 | v0))
+                    masks["fixed1"][r] = self.mask_const(pinned.get("fixed1", 0) | v1)
+                    masks["fixed0"][r] = self.mask_const(pinned.get("fixed0", 0) | v0)
                 # bits a concrete release does not list are not virtualized (#VE)
                 masks["faulting"][r] = self.mask_const(pinned.get("faulting", 0) | (self.space.all_ones & ~pinned_mask))
             else:

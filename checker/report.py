@@ -120,7 +120,7 @@ def result_details(r: CheckResult, width: int = EMAIL_WIDTH) -> list[str]:
 
 def counterexample_lines(c: Counterexample, width: int = EMAIL_WIDTH) -> list[str]:
     out: list[str] = []
-    size = f"{c.leaf_count} leaf(s), {c.bit_count} bit(s) off the quiet baseline"
+    size = f"{c.leaf_count} leaf(s), {c.bit_count} bit(s) beyond the quietest allowed situation"
     proof = "minimal, proved by the solver" if c.minimal else "minimality not proved"
     out += _wrap(f"Counterexample ({size}; {proof}):", "  ", width)
     for k, v in c.situation.items():

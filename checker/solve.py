@@ -541,6 +541,9 @@ class CheckSolver:
                 best = (idx, total_l, total_b, self._assignment(zm, comp), ok)
         assert best is not None
         idx, leaves, bits, chosen, proved = best
+        # report what the violation needs beyond the quietest situation the assumptions allow
+        leaves -= quiet_total[0]
+        bits -= quiet_total[1]
         proved = proved and all(self.components[self.rep[i]].quiet_counts[0] >= 0 for i in range(len(self.components)))
         assignment = self._full_assignment(lits, idx, chosen)
         assert assignment is not None

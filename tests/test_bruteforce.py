@@ -1,0 +1,594 @@
+"""Brute-force cross-check of the solver on small random models.
+
+Hypothesis generates small models *as spec text*: one leaf, features A and B
+(bits 0 and 1 of its EAX), a concrete or symbolic module, optional concrete
+KVM and host, a design drawn from a menu of rules, guarantees drawn from a
+menu, the six standard invariants (copied from spec/properties.cpuid) and a
+check with `no future leaf`. The checker decides the check on a shrunken space
+(CPUID registers 2 bits wide, EAX only, XFAM/ATTRIBUTES 1 bit wide), so a
+situation has at most 18 free Boolean variables, and every verdict, guarantee
+set and counterexample size is then decided again by enumerating all of them.
+
+The enumeration evaluates the model's own semantics (checker.model.Model)
+without any solver, over a *truth-table algebra*: every Boolean is a 2**n-bit
+integer whose bit i is its value in situation i, so one evaluation of the
+model gives the value of every constraint in every situation at once (a
+per-situation loop over ConcreteAlgebra would take seconds per model). To keep
+the truth-table algebra honest, every decisive situation it finds (a witness
+of each violation, of each satisfiable assumption set) and a few random ones
+are re-evaluated one at a time with checker.model.ConcreteAlgebra, and
+test_truth_tables_match_concrete_evaluator compares the two on every situation
+of some small models.
+
+Profiles (CPUID_BRUTE_PROFILE): "ci" (default, 520 models, derandomized),
+"long" (5000 models, random seeds). CPUID_BRUTE_EXAMPLES=N overrides the count.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import random
+from dataclasses import dataclass, field
+from typing import Any, Callable, Sequence
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import assume as hyp_assume
+from hypothesis import strategies as st
+
+from checker.model import ConcreteAlgebra, Model, build_model, build_space, resolve_check
+from checker.results import CheckResult, Verdict
+from checker.semantics import Program, analyse_text
+from checker.solve import MAX_WOULD_HOLD_SIZE, check_one
+
+WIDTH = 2
+WIDE_WIDTH = 1
+REGISTERS = ("EAX",)
+MAX_VARIABLES = 18
+MIN_CASES = 500
+
+settings.register_profile(
+    "cpuid-brute-ci", derandomize=True, database=None, deadline=None, max_examples=520, print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large],
+)
+settings.register_profile(
+    "cpuid-brute-long", derandomize=False, database=None, deadline=None, max_examples=5000, print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large],
+)
+_PROFILE = "cpuid-brute-long" if os.environ.get("CPUID_BRUTE_PROFILE") == "long" else "cpuid-brute-ci"
+_EXAMPLES = int(os.environ.get("CPUID_BRUTE_EXAMPLES", settings.get_profile(_PROFILE).max_examples))
+
+
+# ------------------------------------------------------------------ the truth-table algebra
+
+class TruthTableAlgebra:
+    """checker.model.Algebra over truth tables: a Boolean is an int of 2**n bits, bit i its value
+    in situation i; a bit-vector is a tuple of such ints, one per bit. Situation i gives variable
+    bit k (in `layout` order) the value (i >> k) & 1."""
+
+    def __init__(self, layout: dict[str, int]):
+        self.n = sum(layout.values())
+        self.size = 1 << self.n
+        self.full = (1 << self.size) - 1
+        self.positions: dict[str, list[int]] = {}
+        k = 0
+        for name, width in layout.items():
+            self.positions[name] = list(range(k, k + width))
+            k += width
+        self._proj = [self.full ^ (self.full // ((1 << (1 << j)) + 1)) for j in range(self.n)]
+
+    def assignment(self, index: int) -> dict[str, int]:
+        """Situation `index` as a variable assignment (name -> int)."""
+        return {name: sum(((index >> k) & 1) << j for j, k in enumerate(pos)) for name, pos in self.positions.items()}
+
+    def const(self, value: int, width: int) -> tuple[int, ...]:
+        return tuple(self.full if value >> j & 1 else 0 for j in range(width))
+
+    def var(self, name: str, width: int) -> tuple[int, ...]:
+        pos = self.positions[name]  # KeyError: a variable the first pass did not see
+        assert len(pos) == width, (name, pos, width)
+        return tuple(self._proj[k] for k in pos)
+
+    def bor(self, a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
+        return tuple(x | y for x, y in zip(a, b, strict=True))
+
+    def band(self, a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
+        return tuple(x & y for x, y in zip(a, b, strict=True))
+
+    def bxor(self, a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
+        return tuple(x ^ y for x, y in zip(a, b, strict=True))
+
+    def ite(self, c: int, a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
+        nc = self.full ^ c
+        return tuple((c & x) | (nc & y) for x, y in zip(a, b, strict=True))
+
+    def eq(self, a: tuple[int, ...], b: tuple[int, ...]) -> int:
+        return self.is_zero(self.bxor(a, b))
+
+    def is_zero(self, a: tuple[int, ...]) -> int:
+        acc = 0
+        for x in a:
+            acc |= x
+        return self.full ^ acc
+
+    def bit(self, a: tuple[int, ...], i: int) -> int:
+        return a[i]
+
+    def in_range(self, a: tuple[int, ...], lo: int, hi: int) -> int:
+        # unsigned lo <= a <= hi, rippled from the least significant bit
+        ge, le = self.full, self.full
+        for j, x in enumerate(a):
+            ge = (x & ge) if lo >> j & 1 else (x | ge)
+            nx = self.full ^ x
+            le = (nx | le) if hi >> j & 1 else (nx & le)
+        return ge & le
+
+    def and_(self, bs: Sequence[int]) -> int:
+        acc = self.full
+        for b in bs:
+            acc &= b
+        return acc
+
+    def or_(self, bs: Sequence[int]) -> int:
+        acc = 0
+        for b in bs:
+            acc |= b
+        return acc
+
+    def not_(self, b: int) -> int:
+        return self.full ^ b
+
+    def true(self) -> int:
+        return self.full
+
+    def false(self) -> int:
+        return 0
+
+
+def lowest(tt: int) -> int:
+    """The first situation in which a truth table holds."""
+    return (tt & -tt).bit_length() - 1
+
+
+# ------------------------------------------------------------------ random models as spec text
+
+INVARIANTS = {  # the six of spec/properties.cpuid, word for word
+    "kvm_never_enables_unknown":
+        "td.cpuid & (module.configurable | module.configurable_if_native) - kvm.known == {}",
+    "td_has_no_unknown": "td.cpuid - module.dynamic - kvm.known == {}",
+    "fixed1_visible": "td.cpuid & module.fixed1 <= userspace.view",
+    "userspace_view_exact": "userspace.view - module.dynamic == td.cpuid - module.dynamic",
+    "kvm_view_consistent": "(kvm.cpuid ^ td.cpuid) & (KVM_ACTED_ON | module.faulting) == {}",
+    "no_silent_drop": "userspace.request - module.dynamic <= td.cpuid",
+}
+
+GUARANTEE_MENU = {
+    "fixed1_known": "module.fixed1 <= kvm.known",
+    "native_known": "module.native & host.native <= kvm.known",
+    "reported_is_accepted": "module.reported_configurable == module.accepted_configurable",
+    "configurable_known": "module.configurable | module.configurable_if_native <= kvm.known",
+    "virtualized_leaves_readable":
+        "module.virtualized == (module.virtualized on leaves 0..0x7F, 0x80000000..0x8000007F)",
+    "no_fixed1": "module.fixed1 == {}",
+    "no_dynamic": "module.dynamic == {}",
+    "A_not_faulting": "A & module.faulting == {}",
+    "host_has_A": "A <= host.native",
+    "kvm_knows_B": "B <= kvm.known",
+    "reported_known": "module.reported_configurable <= kvm.known",
+}
+
+CLASSES = ("fixed0", "fixed1", "configurable", "configurable_if_native", "native", "dynamic")
+SUBSETS = ("{}", "{A}", "{B}", "{A, B}")
+
+Pick = Callable[[Sequence[Any]], Any]
+
+
+@dataclass
+class Generated:
+    text: str
+    notes: dict[str, Any] = field(default_factory=dict)
+    file: str = "brute.cpuid"
+
+
+def generate(pick: Pick) -> Generated:
+    """One random small model as spec text; every choice goes through `pick`."""
+    leaf = pick(("0x1", "0x81", "0x80000008"))
+    lines = [f"leaf {leaf}", f"feature A = {leaf}.EAX[0]", f"feature B = {leaf}.EAX[1]",
+             f"set KVM_ACTED_ON = {pick(SUBSETS)}"]
+    symbolic = pick((False, True))
+    mod = ["module m symbolic {" if symbolic else "module m {"]
+    for feat in ("A", "B"):
+        if symbolic:
+            cls = pick((None, None, None) + CLASSES)  # mostly left open
+        else:
+            cls = pick(CLASSES + (None,))  # None: unlisted, so faulting
+        if cls is None:
+            continue
+        stmt = f"  {cls} {feat}"
+        if cls == "native":
+            stmt += pick(("", "", " verified 0", " verified 1"))
+        stmt += pick(("", "", " when XFAM[0]"))
+        mod.append(stmt)
+    reports = pick((None, None, "configurable", "configurable | configurable_if_native"))
+    if reports:
+        mod.append(f"  reports {reports}")
+    if symbolic or pick((False, True)):  # symbolic modules must save variables somewhere
+        mod.append(f"  xfam_fixed0 {pick(('XFAM[0]', 'XFAM[0]', 'XFAM[0]', '{}'))}")
+        mod.append(f"  xfam_fixed1 {pick(('{}', '{}', '{}', 'XFAM[0]'))}")
+        mod.append("  attributes_fixed0 {}")
+        mod.append("  attributes_fixed1 {}")
+    mod.append("}")
+    lines += mod
+    kvm = pick((None, "{}", "{A}", "{B}", "{A, B}"))
+    if kvm is not None:
+        lines.append("kvm k { }" if kvm == "{}" else f"kvm k {{ knows {kvm} }}")
+    host = pick((None, "{}", "{A}", "{B}", "{A, B}"))
+    if host is not None:
+        # a host names the bits that read 1; naming EBX (outside the shrunken space) makes
+        # the whole leaf concrete, so "{}" means EAX reads 0 (a host with no bit of a leaf
+        # leaves that leaf symbolic)
+        lines.append(f"host h {{ cpuid {leaf}.EBX[5] }}" if host == "{}" else f"host h {{ cpuid {host} }}")
+    for name, expr in INVARIANTS.items():
+        lines.append(f"invariant {name}: {expr}")
+    declared = [g for g in GUARANTEE_MENU if pick((False, False, True))]
+    for g in declared:
+        lines.append(f"guarantee {g}: {GUARANTEE_MENU[g]}")
+    assumed = [g for g in declared if pick((False, False, True))]
+
+    caps = pick(("module.reported_configurable", "module.reported_configurable & kvm.known",
+                 "module.reported_configurable - A", "module.reported_configurable - B"))
+    requires = pick((None, "cpuid <= CAPS", "cpuid <= module.reported_configurable", "leaves(cpuid) <= leaves(CAPS)"))
+    config = pick(("cpuid", "cpuid", "cpuid | (module.reported_configurable - kvm.known)"))
+    get = pick((None, "td.cpuid", "td.cpuid on leaves 0..0x7F", "td.cpuid on leaves 0..0x7F, 0x80000000..0x8000007F",
+                "td.cpuid & leaves(wanted)"))
+    set_cpuid2 = pick((None, "got", "userspace.request")) if get else pick((None, "userspace.request"))
+    view = pick(("got", "got", "userspace.request", "caps", "userspace.request | got")) if get else \
+        pick(("userspace.request", "caps"))
+    assume_request = pick((True, True, True, False))
+    d = ["design d {", f"  ioctl CAPS() vm in created {{ returns {caps} }}",
+         "  ioctl INIT(cpuid) vm in created -> initialized {"]
+    if requires:
+        d.append(f"    requires {requires.replace('CAPS', '(' + caps + ')')} else EINVAL")
+    d += [f"    sets td.config = {config}", "  }",
+          "  ioctl INIT_VCPU() vcpu in initialized -> vcpu_initialized { }"]
+    if get == "td.cpuid & leaves(wanted)":
+        d.append(f"  ioctl GET(wanted) vcpu in vcpu_initialized {{ returns {get} }}")
+    elif get:
+        d.append(f"  ioctl GET() vcpu in vcpu_initialized {{ returns {get} }}")
+    if set_cpuid2:
+        d.append("  ioctl SET_CPUID2(cpuid) vcpu in vcpu_initialized { sets kvm.cpuid = cpuid }")
+    d += ["  protocol {", "    let caps = call CAPS()"]
+    if assume_request:
+        d.append("    assume userspace.request <= caps")
+    d += ["    call INIT(userspace.request)", "    call INIT_VCPU()"]
+    if get == "td.cpuid & leaves(wanted)":
+        d.append(f"    let got = call GET({pick(('userspace.request', 'caps', '~future.*'))})")
+    elif get:
+        d.append("    let got = call GET()")
+    if set_cpuid2:
+        d.append(f"    call SET_CPUID2({set_cpuid2})")
+    d += [f"    view {view}", "  }", "}"]
+    lines += d
+    c = ["check c {", "  design d", "  module m"]
+    if kvm is not None:
+        c.append("  kvm k")
+    if host is not None:
+        c.append("  host h")
+    c.append("  no future leaf")
+    if assumed:
+        c.append("  assume " + ", ".join(assumed))
+    c += [f"  verify {name}" for name in INVARIANTS]
+    c.append("}")
+    lines += c
+    return Generated("\n".join(lines) + "\n", {"symbolic": symbolic, "assumed": assumed, "declared": declared})
+
+
+def random_pick(rng: random.Random) -> Pick:
+    return lambda options: rng.choice(list(options))
+
+
+# ------------------------------------------------------------------ deciding a model by enumeration
+
+@dataclass
+class Enumerated:
+    """Every constraint of a check as a truth table over all situations."""
+
+    program: Program
+    file: str
+    setup: Any
+    alg: TruthTableAlgebra
+    model: Model[Any, Any]
+    base: int
+    structural: list[int]
+    ok: list[int]
+    guarantees: dict[str, int]
+    invariants: dict[str, int]
+    assumed: list[str]
+    others: list[str]
+
+    @property
+    def n(self) -> int:
+        return self.alg.n
+
+    def holds(self, inv: str, gs: Sequence[str]) -> bool:
+        return self.base & self.conj(gs) & ~self.invariants[inv] & self.alg.full == 0
+
+    def conj(self, gs: Sequence[str]) -> int:
+        acc = self.alg.full
+        for g in gs:
+            acc &= self.guarantees[g]
+        return acc
+
+    def consistent(self, gs: Sequence[str]) -> bool:
+        return self.base & self.conj(gs) != 0
+
+    def minimal_sets(self, inv: str, pool: Sequence[str], always: Sequence[str], max_size: int | None,
+                     require_consistent: bool) -> list[list[str]]:
+        found: list[frozenset[str]] = []
+        top = len(pool) if max_size is None else min(max_size, len(pool))
+        for size in range(top + 1):
+            for subset in itertools.combinations(pool, size):
+                s = frozenset(subset)
+                if any(f <= s for f in found):
+                    continue
+                chosen = list(always) + list(subset)
+                if self.holds(inv, chosen) and (not require_consistent or self.consistent(chosen)):
+                    found.append(s)
+        return [sorted(f) for f in sorted(found, key=lambda f: (len(f), sorted(f)))]
+
+    def deviation_flags(self) -> tuple[list[int], list[int]]:
+        """The counterexample size measure of checker.solve, recomputed: per leaf, whether
+        any variable of it is off its quiet value (0, on the bits a situation chooses);
+        per register bit and per bit of a 64-bit word variable, whether it is."""
+        m = self.model
+        leaf_flags: list[int] = []
+        bit_flags: list[int] = []
+        for key, regs in m.space.by_leaf.items():
+            leaf_flag = 0
+            for r in regs:
+                for i in range(m.space.width):
+                    flag = 0
+                    for name, reg in m.var_reg.items():
+                        if reg == r and m.care[name] >> i & 1:
+                            flag |= self.alg.var(name, m.variables[name])[i]
+                    if any(reg == r and m.care[name] >> i & 1 for name, reg in m.var_reg.items()):
+                        bit_flags.append(flag)
+                    leaf_flag |= flag
+            leaf_flags.append(leaf_flag)
+        for name in wide_variables(m):
+            bit_flags.extend(self.alg.var(name, m.variables[name]))
+        return leaf_flags, bit_flags
+
+    def at_most(self, flags: list[int]) -> list[int]:
+        """at_most[k]: the situations with at most k of the flags set."""
+        full = self.alg.full
+        table = [full] * (len(flags) + 1)
+        for f in flags:
+            nf = full ^ f
+            table = [(table[k] & nf) | ((table[k - 1] & f) if k else 0) for k in range(len(table))]
+        return table
+
+    def smallest(self, situations: int) -> tuple[int, int]:
+        """(fewest leaves, then fewest bits) off quiet among the situations."""
+        leaf_flags, bit_flags = self.deviation_flags()
+        by_leaves = self.at_most(leaf_flags)
+        leaves = next(k for k, t in enumerate(by_leaves) if t & situations)
+        rest = situations & by_leaves[leaves]
+        bits = next(k for k, t in enumerate(self.at_most(bit_flags)) if t & rest)
+        return leaves, bits
+
+
+def wide_variables(m: Model[Any, Any]) -> list[str]:
+    """The XFAM/ATTRIBUTES-sized variables (userspace's words, a symbolic module's fixed words)."""
+    names = [n for n in m.variables if n not in m.var_reg and n != "future_leaf"]
+    assert len(names) == len(m.wide_deviation), (names, len(m.wide_deviation))
+    return names
+
+
+def deviation_of(m: Model[Any, Any], assignment: dict[str, int]) -> tuple[int, int]:
+    """(leaves, bits) off quiet in one situation, as checker.solve counts a counterexample's size."""
+    leaves = 0
+    for key, regs in m.space.by_leaf.items():
+        touched = False
+        for r in regs:
+            acc = 0
+            for name, reg in m.var_reg.items():
+                if reg == r:
+                    acc |= assignment.get(name, 0) & m.care[name]
+            touched |= acc != 0
+        leaves += touched
+    bits = 0
+    for r in m.space.registers:
+        acc = 0
+        for name, reg in m.var_reg.items():
+            if reg == r:
+                acc |= assignment.get(name, 0) & m.care[name]
+        bits += acc.bit_count()
+    bits += sum(assignment.get(n, 0).bit_count() for n in wide_variables(m))
+    return leaves, bits
+
+
+def first_pass(program: Program, file: str) -> tuple[Any, Any, dict[str, int]]:
+    """Every variable of the check (some appear only when a property is evaluated)."""
+    (_, decl), = program.checks()
+    setup = resolve_check(program, file, decl)
+    space = build_space(program, setup, WIDTH, WIDE_WIDTH, REGISTERS)
+    m = build_model(program, setup, ConcreteAlgebra({}), space=space)
+    evaluate(m, program, setup)
+    return setup, space, dict(m.variables)
+
+
+def evaluate(m: Model[Any, Any], program: Program, setup: Any) -> tuple[list[Any], list[Any], dict[str, Any],
+                                                                       dict[str, Any]]:
+    structural = [c for _, c in m.structural_constraints()]
+    ok = [c for _, _, c in m.run.ok]
+    guarantees = {g.name: m.property_value(g.expr, program.file_of(g.decl)) for g in setup.assumed + setup.others}
+    invariants = {i.name: m.property_value(i.expr, program.file_of(i.decl)) for i in setup.invariants}
+    return structural, ok, guarantees, invariants
+
+
+def enumerate_check(program: Program, file: str) -> Enumerated | None:
+    """None if the check has more than MAX_VARIABLES free Boolean variables."""
+    setup, space, variables = first_pass(program, file)
+    if sum(variables.values()) > MAX_VARIABLES:
+        return None
+    alg = TruthTableAlgebra(variables)
+    m = build_model(program, setup, alg, space=space)
+    structural, ok, guarantees, invariants = evaluate(m, program, setup)
+    assert dict(m.variables) == variables, "the truth-table model has other variables than the concrete one"
+    base = alg.and_(structural + ok)
+    return Enumerated(program, file, setup, alg, m, base, structural, ok, guarantees, invariants,
+                      [g.name for g in setup.assumed], [g.name for g in setup.others])
+
+
+def concrete_values(program: Program, setup: Any, space: Any, assignment: dict[str, int]
+                    ) -> tuple[list[bool], list[bool], dict[str, bool], dict[str, bool]]:
+    m = build_model(program, setup, ConcreteAlgebra(assignment), space=space)
+    return evaluate(m, program, setup)  # type: ignore[return-value]
+
+
+def assert_matches_concrete(e: Enumerated, index: int) -> None:
+    """Situation `index` read off the truth tables equals ConcreteAlgebra's evaluation of it."""
+    structural, ok, guarantees, invariants = concrete_values(e.program, e.setup, e.model.space,
+                                                             e.alg.assignment(index))
+    at = lambda tt: bool(tt >> index & 1)  # noqa: E731
+    assert structural == [at(t) for t in e.structural], index
+    assert ok == [at(t) for t in e.ok], index
+    assert guarantees == {g: at(t) for g, t in e.guarantees.items()}, index
+    assert invariants == {i: at(t) for i, t in e.invariants.items()}, index
+
+
+# ------------------------------------------------------------------ the comparison
+
+def decide_and_compare(gen: Generated, spot_checks: int = 1, seed: int = 0) -> dict[str, Any] | None:
+    """Run the checker and the enumeration on one generated model and compare everything.
+    Returns None if the model is too big to enumerate; else a summary."""
+    program, diags = analyse_text(gen.text, gen.file)
+    errors = [d for d in diags if d.is_error]
+    assert not errors, "the generator wrote a bad spec:\n" + "\n".join(map(str, errors)) + "\n" + gen.text
+    e = enumerate_check(program, gen.file)
+    if e is None:
+        return None
+    (_, decl), = program.checks()
+    results = check_one(program, gen.file, decl, width=WIDTH, wide_width=WIDE_WIDTH, registers=REGISTERS)
+    by_inv = {r.invariant: r for r in results}
+    assert set(by_inv) == set(e.invariants)
+
+    allowed = e.base & e.conj(e.assumed)
+    decisive = [lowest(allowed)] if allowed else [lowest(e.base)] if e.base else []
+    summary: dict[str, Any] = {"verdicts": {}, "variables": e.n}
+    for inv, r in by_inv.items():
+        violating = allowed & ~e.invariants[inv] & e.alg.full
+        expected = Verdict.VACUOUS if not allowed else Verdict.VIOLATED if violating else Verdict.PROVED
+        summary["verdicts"][inv] = expected
+        assert r.verdict is expected, (inv, r.verdict, expected, r.reason, gen.text)
+        if expected is Verdict.PROVED:
+            sets = e.minimal_sets(inv, e.assumed, [], None, require_consistent=False)
+            assert r.guarantee_sets == sets, (inv, r.guarantee_sets, sets, gen.text)
+            used = {g for s in sets for g in s}
+            assert r.guarantees_unused == [g for g in e.assumed if g not in used]
+            assert r.counterexample is None
+        elif expected is Verdict.VIOLATED:
+            if len(decisive) < 2:
+                decisive.append(lowest(violating))
+            would = e.minimal_sets(inv, e.others, e.assumed, MAX_WOULD_HOLD_SIZE, require_consistent=True)
+            assert r.would_hold_with == would, (inv, r.would_hold_with, would, gen.text)
+            assert r.would_hold_complete == (len(e.others) <= MAX_WOULD_HOLD_SIZE)
+            cex = r.counterexample
+            assert cex is not None
+            a = cex.assignment
+            assert replays_as_violation(e, inv, a), (inv, a, gen.text)
+            if cex.minimal:
+                assert (cex.leaf_count, cex.bit_count) == e.smallest(violating), (inv, cex.leaf_count,
+                                                                                  cex.bit_count, gen.text)
+        else:
+            assert r.vacuity is not None and r.counterexample is None and not r.guarantee_sets
+            assert set(r.vacuity.guarantees) <= set(e.assumed)
+    # the truth tables agree with ConcreteAlgebra on every decisive situation and a few random ones
+    rng = random.Random(seed)
+    for index in decisive + [rng.randrange(e.alg.size) for _ in range(spot_checks)]:
+        assert_matches_concrete(e, index)
+    return summary
+
+
+def replays_as_violation(e: Enumerated, inv: str, assignment: dict[str, int]) -> bool:
+    """The assignment is a situation the check allows in which the invariant fails (read off
+    the truth tables: the situation's index is built from the assignment)."""
+    index = 0
+    for name, pos in e.alg.positions.items():
+        value = assignment.get(name, 0)
+        assert 0 <= value < 1 << len(pos), (name, value)
+        for j, k in enumerate(pos):
+            index |= (value >> j & 1) << k
+    allowed = e.base & e.conj(e.assumed)
+    return bool(allowed >> index & 1) and not e.invariants[inv] >> index & 1
+
+
+# ------------------------------------------------------------------ the tests
+
+STATS: dict[str, int] = {}
+
+
+def _count(summary: dict[str, Any]) -> None:
+    STATS["cases"] = STATS.get("cases", 0) + 1
+    for v in summary["verdicts"].values():
+        STATS[v.value] = STATS.get(v.value, 0) + 1
+    STATS["max_variables"] = max(STATS.get("max_variables", 0), summary["variables"])
+
+
+@settings(settings.get_profile(_PROFILE), max_examples=_EXAMPLES)
+@given(st.data())
+def _random_models_agree(data: st.DataObject) -> None:
+    gen = generate(lambda options: data.draw(st.sampled_from(list(options))))
+    summary = decide_and_compare(gen, seed=STATS.get("cases", 0))
+    hyp_assume(summary is not None)
+    assert summary is not None
+    _count(summary)
+
+
+def test_solver_agrees_with_enumeration() -> None:
+    """Verdicts, guarantee sets, would-hold sets and counterexample sizes of >= 500 random small
+    models equal what exhaustive enumeration of the model's situations gives."""
+    STATS.clear()
+    _random_models_agree()
+    assert STATS.get("cases", 0) >= min(MIN_CASES, _EXAMPLES), STATS
+    for v in ("proved", "violated", "vacuous"):  # the generator reaches every verdict
+        assert STATS.get(v, 0) >= 20, STATS
+
+
+def test_truth_tables_match_concrete_evaluator() -> None:
+    """On small models, every situation: the truth-table algebra gives what ConcreteAlgebra gives."""
+    rng = random.Random(20240411)
+    done = 0
+    while done < 6:
+        gen = generate(random_pick(rng))
+        program, diags = analyse_text(gen.text, gen.file)
+        assert not [d for d in diags if d.is_error], gen.text
+        e = enumerate_check(program, gen.file)
+        if e is None or e.n > 9:
+            continue
+        for index in range(e.alg.size):
+            assert_matches_concrete(e, index)
+        done += 1
+
+
+def test_truth_table_algebra_basics() -> None:
+    alg = TruthTableAlgebra({"x": 2, "y": 1})
+    x, y = alg.var("x", 2), alg.var("y", 1)
+    for i in range(alg.size):
+        a = alg.assignment(i)
+        at = lambda tt: bool(tt >> i & 1)  # noqa: E731
+        assert at(alg.eq(x, alg.const(a["x"], 2))) and at(alg.bit(y, 0)) == bool(a["y"])
+        assert at(alg.in_range(x, 1, 2)) == (1 <= a["x"] <= 2)
+        assert at(alg.is_zero(alg.band(x, alg.const(1, 2)))) == (a["x"] & 1 == 0)
+        assert at(alg.eq(alg.ite(alg.bit(y, 0), x, alg.const(3, 2)), alg.const(a["x"] if a["y"] else 3, 2)))
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_generator_writes_valid_specs(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(20):
+        gen = generate(random_pick(rng))
+        _, diags = analyse_text(gen.text, gen.file)
+        assert not [d for d in diags if d.is_error], gen.text
