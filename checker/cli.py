@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import traceback
 from pathlib import Path
 from typing import Sequence
 
 from checker.diagnostics import Diagnostic, Span
+from checker.parse import package_data_dir
 from checker.report import render_email, render_json, render_text, result_details
 from checker.results import CheckResult
 from checker.semantics import Program, analyse
@@ -31,15 +33,9 @@ EXIT_INTERNAL = 4
 
 def shipped_spec_dir() -> Path:
     """The specs shipped with the tool: package data when installed, spec/ in a source tree."""
-    try:
-        from importlib import resources
-
-        root = resources.files("checker.shipped_spec")
-        path = Path(str(root))
-        if path.is_dir() and any(path.rglob("*.cpuid")):
-            return path
-    except (ModuleNotFoundError, TypeError):
-        pass
+    installed = package_data_dir("checker.shipped_spec")
+    if installed is not None and any(installed.rglob("*.cpuid")):
+        return installed
     return Path(__file__).resolve().parent.parent / "spec"
 
 
@@ -117,7 +113,7 @@ def _analysed(args: argparse.Namespace) -> tuple[Program | None, list[Diagnostic
     print_diagnostics(program, diags, args.format)
     if errors:
         if args.format == "json":
-            print(render_json([], diags), end="")
+            _emit(render_json([], diags), args)
         else:
             print(f"{len(errors)} error(s) in {where}; nothing was checked", file=sys.stderr)
         return None, diags, where, EXIT_BAD_INPUT
@@ -143,9 +139,16 @@ def cmd_check(args: argparse.Namespace) -> int:
         known = {d.name.name for _, d in program.checks()}
         missing = sorted(only - known)
         if missing:
-            print(f"no check named {', '.join(missing)} in {where}", file=sys.stderr)
+            from checker.diagnostics import did_you_mean
+
+            notes = tuple(n for n in (did_you_mean(m, list(known)) for m in missing) if n)
+            d = Diagnostic("E200", f"no check named {', '.join(missing)} in {where}", Span(where, 0, 0), notes)
+            if args.format == "json":
+                _emit(render_json([], [d]), args)
+            else:
+                print(d.render(), file=sys.stderr)
             return EXIT_BAD_INPUT
-    results = check_program(program, only=only)
+    results = check_program(program, only=only, jobs=args.jobs)
     if not results and args.format == "text":
         print(f"{len(program.files)} spec file(s) analysed in {where}: no errors, and no check to run")
     if args.format == "json":
@@ -206,6 +209,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", help="spec files or directories (default: the shipped specs)")
     check.add_argument("--check", action="append", metavar="NAME", help="run only this check (repeatable)")
     check.add_argument("--table-only", action="store_true", help="print only the verdict table and summary")
+    check.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+                       help="checks to run in parallel (default: the number of CPUs); verdicts do not depend on it")
     _common(check)
     check.set_defaults(func=cmd_check)
     explain = sub.add_parser("explain", help="one check's results in full")

@@ -100,9 +100,6 @@ CODES: dict[str, Code] = _codes(
     Code("E403", "protocol-state", "A protocol calls an ioctl in a TD state the ioctl does not allow."),
     Code("E404", "no-protocol", "A design has no protocol, so userspace never does anything.", Severity.WARNING),
     Code("E405", "use-before-set", "A protocol or ioctl reads td.cpuid before any ioctl has set td.config."),
-    # W5xx: warnings
-    Code("W500", "unused-definition", "A set, feature or guarantee that nothing uses.", Severity.WARNING),
-    Code("W501", "unclassified-bits", "A concrete module leaves some bits of a register it virtualizes without a class; they are treated as unspecified (symbolic).", Severity.WARNING),
     # E9xx: the tool itself
     Code("E900", "internal-error", "A bug in cpuid-contracts, not in your spec. Please report it with the input."),
 )

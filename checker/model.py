@@ -120,6 +120,8 @@ class ConcreteAlgebra:
 # ------------------------------------------------------------------ the check, resolved
 
 CLASS_CODES = {name: i for i, name in enumerate(MODULE_CLASSES)}  # code 7 reads as fixed0
+# what a module's `reports` statement may name (everything but reported_configurable itself)
+REPORTABLE_ATTRS = MODULE_CLASSES + ("xfam_dependent", "attributes_dependent", "accepted_configurable", "virtualized")
 CODE_BITS = 3
 WORDS = ("XFAM", "ATTRIBUTES")
 
@@ -335,6 +337,31 @@ def build_space(program: Program, setup: CheckSetup, width: int = 32, wide_width
     return Space(regs, width, wide_width)
 
 
+def mentioned_leaves(program: Program, expr: ast.Expr, file: str) -> set[tuple[int, int]]:
+    """The leaves an expression names, even where it gives them no 1-bit
+    (`mask(0x1.EAX, 0)` names leaf 1: a host dump says that register reads 0)."""
+    out: set[tuple[int, int]] = set()
+    stack: list[tuple[object, str]] = [(expr, file)]
+    seen: set[int] = set()
+    while stack:
+        e, f = stack.pop()
+        if id(e) in seen:
+            continue
+        seen.add(id(e))
+        if isinstance(e, ast.RegisterPosition):
+            out.add((e.leaf, e.subleaf or 0))
+        elif isinstance(e, ast.LeafPosition):
+            out |= {r.leaf_key for r in program.leaf_registers(e.leaf, e.subleaf)}
+        elif isinstance(e, ast.Name) and len(e.parts) == 1:
+            decl = program.lookup(f, e.parts[0].name)
+            if isinstance(decl, (ast.FeatureDecl, ast.FieldDecl)):
+                stack.append((decl.position, program.file_of(decl)))
+            elif isinstance(decl, ast.SetDecl):
+                stack.append((decl.expr, program.file_of(decl)))
+        stack.extend((c, f) for c in walk_children(e))
+    return out
+
+
 def _decl_exprs(d: object) -> list[object]:
     out: list[object] = []
     stack = [d]
@@ -479,20 +506,20 @@ class Model(Generic[BV, B]):
         masks: dict[str, SetValue] = {c: {} for c in MODULE_CLASSES}
         gated: dict[str, SetValue] = {"xfam_dependent": {}, "attributes_dependent": {}}
         for r in self.space.registers:
-            pinned = mod.classes.get(r, {})
+            pinned = dict(mod.classes.get(r, {}))
+            # A native bit the module verifies is fixed on every host it accepts
+            # (DESIGN section 2): verified 1 counts as fixed1, verified 0 as fixed0.
+            # The TD's value is the same either way; this is how properties see it.
+            v1 = pinned.get("native", 0) & mod.verified1.get(r, 0)
+            v0 = pinned.get("native", 0) & mod.verified0.get(r, 0)
+            if v1 or v0:
+                pinned["native"] = pinned.get("native", 0) & ~(v1 | v0)
+                pinned["fixed1"] = pinned.get("fixed1", 0) | v1
+                pinned["fixed0"] = pinned.get("fixed0", 0) | v0
             pinned_mask = sum_masks(pinned.values()) & self.space.all_ones
             if not mod.symbolic:
                 for c in MODULE_CLASSES:
                     masks[c][r] = self.mask_const(pinned.get(c, 0))
-                # A native bit the module verifies is fixed on every host it accepts
-                # (DESIGN section 2): verified 1 counts as fixed1, verified 0 as fixed0.
-                # The TD's value is the same either way; this is how properties see it.
-                v1 = pinned.get("native", 0) & mod.verified1.get(r, 0)
-                v0 = pinned.get("native", 0) & mod.verified0.get(r, 0)
-                if v1 or v0:
-                    masks["native"][r] = self.mask_const(pinned.get("native", 0) & ~(v1 | v0))
-                    masks["fixed1"][r] = self.mask_const(pinned.get("fixed1", 0) | v1)
-                    masks["fixed0"][r] = self.mask_const(pinned.get("fixed0", 0) | v0)
                 # bits a concrete release does not list are not virtualized (#VE)
                 masks["faulting"][r] = self.mask_const(pinned.get("faulting", 0) | (self.space.all_ones & ~pinned_mask))
             else:
@@ -537,11 +564,14 @@ class Model(Generic[BV, B]):
             for st in host.cpuid:
                 for reg, m in self.program.const_bits(st.expr, file).items():
                     given[reg] = given.get(reg, 0) | m
-        named_regs = {r for r in given}
+        named_leaves = set()
+        if host is not None:
+            for st in host.cpuid:
+                named_leaves |= mentioned_leaves(self.program, st.expr, self.program.file_of(host))
         self.host_const = dict(given) if host is not None else {}
         out: SetValue = {}
         for r in self.space.registers:
-            if host is not None and (r in named_regs or (not r.is_future and r.leaf_key in {x.leaf_key for x in named_regs})):
+            if host is not None and not r.is_future and r.leaf_key in named_leaves:
                 out[r] = self.mask_const(given.get(r, 0))
             else:
                 mod = self.setup.module
@@ -618,12 +648,12 @@ class Model(Generic[BV, B]):
         ioctls = {s.name.name: s for s in design.statements if isinstance(s, ast.IoctlDecl)}
         protocol = next((s for s in design.statements if isinstance(s, ast.ProtocolDecl)), None)
         env: dict[str, Value] = {}
-        for s in design.statements:
-            if isinstance(s, ast.LetStmt):
-                env[s.name.name] = self.eval(s.expr, env, phase="design")
         state: dict[str, Any] = {"kvm.cpuid": {}, "td.config": None, "td.xfam": None, "td.attributes": None,
                                  "td_held": None}
         self.state = state
+        for s in design.statements:
+            if isinstance(s, ast.LetStmt):
+                env[s.name.name] = self.eval(s.expr, env, phase="design")
         ok: list[tuple[str, Any, Any]] = []
         steps: list[Step] = []
         view: SetValue = {}
@@ -646,6 +676,9 @@ class Model(Generic[BV, B]):
                     elif isinstance(b, ast.SetsStmt):
                         val = self.eval(b.expr, local, phase="design")
                         target = b.target.dotted
+                        if val.kind == "empty":  # {} takes the kind of what it is assigned to
+                            val = Value("cpuid", cpuid={}) if target in ("kvm.cpuid", "td.config") else \
+                                Value("wide", wide=self.alg.const(0, self.WW))
                         step.sets[target] = val
                         state[target] = val.cpuid if val.kind == "cpuid" else val.wide
                     elif isinstance(b, ast.ReturnsStmt):
@@ -933,9 +966,7 @@ class Model(Generic[BV, B]):
                 saved = self._current_file
                 self._current_file = mod.file
                 try:
-                    local = {a: self._module_attr(values, a, env, phase)
-                             for a in ("configurable", "configurable_if_native", "native", "fixed1", "fixed0",
-                                       "dynamic", "faulting", "accepted_configurable")}
+                    local = {a: self._module_attr(values, a, env, phase) for a in REPORTABLE_ATTRS}
                     local["host"] = Value("cpuid", cpuid=dict(self.host_native))
                     values["reported"] = self.eval(values["reported_expr"], local, phase).cpuid or {}
                 finally:

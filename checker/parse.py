@@ -44,15 +44,33 @@ _TOP_LEVEL_LINE = re.compile(r"^(%s)\b" % "|".join(TOP_LEVEL_KEYWORDS))
 
 # ------------------------------------------------------------------ grammar and parser
 
+def package_data_dir(package: str) -> Path | None:
+    """The directory of an installed data-only package (grammar/, spec/ are installed as
+    checker.grammar and checker.shipped_spec, which have no __init__.py), or None."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(package)
+    except (ModuleNotFoundError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for location in spec.submodule_search_locations:
+        path = Path(location)
+        if path.is_dir():
+            return path
+    return None
+
+
 def grammar_text() -> str:
     """The grammar, from the installed package data or from the source tree."""
-    try:
-        from importlib import resources
-
-        return resources.files("checker.grammar").joinpath(GRAMMAR_FILE).read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError, OSError):
-        here = Path(__file__).resolve().parent.parent / "grammar" / GRAMMAR_FILE
-        return here.read_text(encoding="utf-8")
+    installed = package_data_dir("checker.grammar")
+    candidates = ([installed / GRAMMAR_FILE] if installed else []) + \
+        [Path(__file__).resolve().parent.parent / "grammar" / GRAMMAR_FILE]
+    for path in candidates:
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    raise FileNotFoundError(f"{GRAMMAR_FILE} is not installed with the checker package")
 
 
 @functools.lru_cache(maxsize=1)
@@ -115,31 +133,47 @@ def check_text_limits(text: str, name: str) -> list[Diagnostic]:
             return [Diagnostic("E116", f"line {lineno} is {len(line)} characters long; the limit is {MAX_LINE_CHARS}",
                                Span(name, lineno, MAX_LINE_CHARS + 1),
                                ("split long set literals over several lines",))]
-    depth, line, col = 0, 1, 0
+    # Only the characters that matter are visited (a regex finds them), so the scan
+    # costs little on large files: brackets, quotes, comment starts and newlines.
+    depth, line, line_start = 0, 1, 0
     in_string = in_comment = False
-    prev = ""
-    for ch in text:
-        col += 1
+    deepest = 0
+    for m in _NESTING_CHARS.finditer(text):
+        ch, pos = m.group(), m.start()
         if ch == "\n":
-            line, col, in_comment, in_string = line + 1, 0, False, False
+            line, line_start, in_comment, in_string = line + 1, pos + 1, False, False
         elif in_comment:
             pass
         elif in_string:
-            if ch == '"' and prev != "\\":
+            if ch == '"' and not _escaped(text, pos):
                 in_string = False
         elif ch == '"':
             in_string = True
-        elif ch == "#" or (ch == "/" and prev == "/"):
+        elif ch == "#" or ch == "//":
             in_comment = True
         elif ch in "([{":
             depth += 1
+            deepest = max(deepest, depth)
             if depth > MAX_NESTING:
-                return [Diagnostic("E115", f"brackets are nested more than {MAX_NESTING} deep", Span(name, line, col),
+                return [Diagnostic("E115", f"brackets are nested more than {MAX_NESTING} deep",
+                                   Span(name, line, pos - line_start + 1),
                                    ("name an inner part with 'set NAME = ...' instead of nesting it",))]
         elif ch in ")]}":
             depth = max(0, depth - 1)
-        prev = ch
+    _LAST_DEPTH[0] = deepest
     return []
+
+
+_LAST_DEPTH = [0]  # the deepest bracket nesting of the text last checked
+_NESTING_CHARS = re.compile(r'//|[()\[\]{}"#\n]')
+
+
+def _escaped(text: str, pos: int) -> bool:
+    """Is the character at pos preceded by an odd number of backslashes?"""
+    n = 0
+    while pos - n - 1 >= 0 and text[pos - n - 1] == "\\":
+        n += 1
+    return n % 2 == 1
 
 
 # ------------------------------------------------------------------ syntax errors in the users' words
@@ -773,6 +807,7 @@ class _BadSdm(Exception):
 # ------------------------------------------------------------------ entry points
 
 MAX_TREE_DEPTH = 200
+_NOT_WORD = re.compile(r"\bnot\b")
 
 
 def _too_deep(decls: list[Any], name: str) -> Diagnostic | None:
@@ -837,7 +872,10 @@ def parse_text(text: str, name: str = "<input>") -> tuple[ast.SpecFile | None, l
             return None, [Diagnostic("E100", f"in CPUID.(EAX=..,ECX=..) notation expected {orig.want}, found {str(tok)!r}",
                                      Span(name, tok.line or 0, tok.column or 0))]
         raise
-    deep = _too_deep(decls, name)
+    # The tree can only get deep through nested brackets (at most MAX_NESTING) and
+    # chains of '~' or 'not'; walk it only when that bound could be exceeded.
+    unary = text.count("~") + len(_NOT_WORD.findall(text)) if ("~" in text or "not" in text) else 0
+    deep = _too_deep(decls, name) if 4 * _LAST_DEPTH[0] + unary + 16 > MAX_TREE_DEPTH else None
     if deep:
         return None, [deep]
     if not decls:

@@ -100,6 +100,8 @@ def result_details(r: CheckResult, width: int = EMAIL_WIDTH) -> list[str]:
             if r.would_hold_with:
                 more = "" if r.would_hold_complete else " (sets of up to 3 guarantees were tried)"
                 out += _wrap("Would hold with: " + _sets(r.would_hold_with) + more + ".", "  ", width)
+            elif r.would_hold_complete and not r.would_hold_tried:
+                out += _wrap("The spec declares no other guarantee that could make it hold.", "  ", width)
             else:
                 more = "" if r.would_hold_complete else " of up to 3"
                 out += _wrap(f"No set{more} of the spec's other guarantees would make it hold.", "  ", width)
@@ -113,6 +115,8 @@ def result_details(r: CheckResult, width: int = EMAIL_WIDTH) -> list[str]:
             out += _wrap("  " + b, "    ", width)
         if len(r.vacuity.bits) > 12:
             out += _wrap(f"  ... and {len(r.vacuity.bits) - 12} more bits", "    ", width)
+    elif r.verdict is Verdict.UNKNOWN and (r.reason or "").startswith("cannot model"):
+        out += _wrap(f"The check could not be modelled: {r.reason}.", "  ", width)
     elif r.verdict is Verdict.UNKNOWN:
         out += _wrap(f"The solver gave up: {r.reason}.", "  ", width)
     return out

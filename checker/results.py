@@ -73,6 +73,7 @@ class CheckResult:
     guarantees_unused: list[str] = field(default_factory=list)
     would_hold_with: list[list[str]] | None = None
     would_hold_complete: bool = True
+    would_hold_tried: int = 0  # how many other guarantees there were to try
     vacuity: Explanation | None = None
     reason: str | None = None
 

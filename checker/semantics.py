@@ -184,6 +184,11 @@ class Program:
                 return BitSet.of(Reg(reg_pos.leaf, reg_pos.subleaf or 0, reg_pos.register.name), value.value)
         if isinstance(e, ast.FunctionCall) and e.function.name == "bits" and len(e.args) == 1:
             return self.const_bits(_field_position(self, e.args[0], file), file, _seen)
+        if isinstance(e, ast.LeafRestriction):
+            inner = self.const_bits(e.operand, file, _seen)
+            if any(r.is_future for r in inner):
+                raise _NotConstant(e)  # the future leaf's number is only known to the solver
+            return BitSet({r: m for r, m in inner.items() if any(lo <= r.leaf <= hi for lo, hi in e.ranges)})
         if isinstance(e, ast.Name) and len(e.parts) == 1:
             decl = self.lookup(file, e.parts[0].name)
             if isinstance(decl, (ast.FeatureDecl, ast.FieldDecl)):
@@ -599,6 +604,15 @@ class _Analyser:
                 want = Kind.XFAM if s.key.startswith("xfam") else Kind.ATTRIBUTES
                 kind = self.expr(s.expr, {})
                 self.want(s.expr, kind, want)
+                if kind in (want, Kind.EMPTY):
+                    try:
+                        self.p.const_wide(s.expr, self.file)
+                    except _NotConstant as nc:
+                        self.error("E302", f"{s.key} must be a constant set of {want.name} bits",
+                                   getattr(nc.expr, "span", s.expr.span),
+                                   "it is module data: positions such as XFAM[1:0], named bits, mask()")
+                    except _Cycle:
+                        self.error("E200", "a set used here is defined in terms of itself", s.expr.span)
                 self.check_source(s.source)
             elif isinstance(s, ast.ClassStmt):
                 self.check_class(d, s, owners)
@@ -646,6 +660,10 @@ class _Analyser:
         for s in d.statements:
             if isinstance(s, ast.LetStmt):
                 env[s.name.name] = _Local(self.expr(s.expr, env), s.name.span)
+                for n in _names_in(s.expr):
+                    if n.dotted in TD_READS:
+                        self.error("E405", f"a design-level 'let' reads {n.dotted}, which does not exist before "
+                                           "the protocol runs", n.span, "move the 'let' into the ioctl that needs it")
             elif isinstance(s, ast.DesignSource):
                 self.check_source(s.source)
             elif isinstance(s, ast.IoctlDecl):
@@ -826,8 +844,15 @@ class _Analyser:
             return self.p.const_bits(e, self.file)
         except _NotConstant as nc:
             span = getattr(nc.expr, "span", e.span)
-            self.error("E302", f"{what} must be a constant set of bits (positions, features, sets, mask())", span,
-                       "it cannot depend on a party such as module.*, kvm.* or td.*")
+            bad = nc.expr
+            if isinstance(bad, ast.Complement) or (isinstance(bad, ast.FunctionCall) and bad.function.name == "leaves"):
+                note = "'~' and leaves() need the whole CPUID space of a check, which is not known here"
+            elif isinstance(bad, ast.LeafRestriction):
+                note = "the future leaf's number is chosen by the solver, so 'on leaves' cannot filter it here"
+            else:
+                note = "it cannot depend on a party such as module.*, kvm.* or td.*"
+            self.error("E302", f"{what} must be a constant set of bits (positions, features, sets, mask(), "
+                               "bits(), on leaves)", span, note)
         except _Cycle:
             self.error("E200", "a set used here is defined in terms of itself", e.span)
         return None

@@ -741,17 +741,47 @@ def check_one(program: Program, file: str, decl: ast.CheckDecl, width: int = 32,
                     would, complete = cs.guarantee_sets(inv.name, cs.others, cs.assumed, MAX_WOULD_HOLD_SIZE,
                                                         require_consistent=True)
                 results.append(result(inv, verdict, counterexample=cex, would_hold_with=would,
-                                      would_hold_complete=complete, seconds=time.perf_counter() - t1))
+                                      would_hold_complete=complete, would_hold_tried=len(cs.others),
+                                      seconds=time.perf_counter() - t1))
         except Unknown as u:
             results.append(result(inv, Verdict.UNKNOWN, reason=u.reason, seconds=time.perf_counter() - t1))
     return results
 
 
-def check_program(program: Program, only: Iterable[str] | None = None, **kw: Any) -> list[CheckResult]:
+_FORKED: tuple[Program, list[tuple[str, ast.CheckDecl]], dict[str, Any]] | None = None
+
+
+def _check_in_worker(index: int) -> list[CheckResult]:
+    assert _FORKED is not None
+    program, checks, kw = _FORKED
+    file, decl = checks[index]
+    return check_one(program, file, decl, **kw)
+
+
+def check_program(program: Program, only: Iterable[str] | None = None, jobs: int = 1,
+                  **kw: Any) -> list[CheckResult]:
+    """Every check of the program, in declaration order. With jobs > 1 the checks run
+    in forked worker processes (each check is independent; results do not depend on
+    the number of workers)."""
     wanted = set(only) if only else None
+    checks = [(f, d) for f, d in program.checks() if wanted is None or d.name.name in wanted]
+    if jobs > 1 and len(checks) > 1:
+        import multiprocessing
+
+        try:
+            ctx = multiprocessing.get_context("fork")
+        except ValueError:
+            ctx = None
+        if ctx is not None:
+            global _FORKED
+            _FORKED = (program, checks, kw)
+            try:
+                with ctx.Pool(min(jobs, len(checks))) as pool:
+                    parts = pool.map(_check_in_worker, range(len(checks)), chunksize=1)
+            finally:
+                _FORKED = None
+            return [r for part in parts for r in part]
     out: list[CheckResult] = []
-    for file, decl in program.checks():
-        if wanted is not None and decl.name.name not in wanted:
-            continue
+    for file, decl in checks:
         out.extend(check_one(program, file, decl, **kw))
     return out

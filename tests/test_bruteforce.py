@@ -48,8 +48,37 @@ REGISTERS = ("EAX",)
 MAX_VARIABLES = 18
 MIN_CASES = 500
 
+
+@dataclass(frozen=True)
+class Shape:
+    """The shrunken CPUID space a generated check is decided on."""
+
+    width: int
+    wide_width: int
+    registers: tuple[str, ...]
+    future: bool
+    two_leaves: bool = False
+
+
+NO_FUTURE = Shape(WIDTH, WIDE_WIDTH, REGISTERS, future=False)
+# With the future leaf, registers are 1 bit wide (bit B drops out) to stay within the budget.
+WITH_FUTURE = Shape(1, WIDE_WIDTH, REGISTERS, future=True)
+
+# Two leaves, 1-bit registers: the checker splits them into components (and may decide one
+# for both when they are alike); the enumeration does not.
+TWO_LEAVES = Shape(1, WIDE_WIDTH, REGISTERS, future=False, two_leaves=True)
+
+# One future leaf number per region the menu's leaf ranges (0..0x7F, 0x80000000..0x8000007F,
+# 0..0xFFFFFFFF) cut out, none of them a leaf the generator names (0x1, 0x81, 0x80000008).
+FUTURE_LEAVES = (0x2, 0x100, 0x80000010, 0xC0000000)
+
+
+def future_region(leaf: int) -> int:
+    """The index in FUTURE_LEAVES of the leaf that behaves like `leaf` in every menu range."""
+    return 0 if leaf <= 0x7F else 1 if leaf < 0x80000000 else 2 if leaf <= 0x8000007F else 3
+
 settings.register_profile(
-    "cpuid-brute-ci", derandomize=True, database=None, deadline=None, max_examples=520, print_blob=True,
+    "cpuid-brute-ci", derandomize=True, database=None, deadline=None, max_examples=500, print_blob=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large],
 )
 settings.register_profile(
@@ -58,6 +87,7 @@ settings.register_profile(
 )
 _PROFILE = "cpuid-brute-long" if os.environ.get("CPUID_BRUTE_PROFILE") == "long" else "cpuid-brute-ci"
 _EXAMPLES = int(os.environ.get("CPUID_BRUTE_EXAMPLES", settings.get_profile(_PROFILE).max_examples))
+_SMALL_EXAMPLES = max(1, _EXAMPLES // 8)  # for the future-leaf and two-leaf shapes
 
 
 # ------------------------------------------------------------------ the truth-table algebra
@@ -65,30 +95,65 @@ _EXAMPLES = int(os.environ.get("CPUID_BRUTE_EXAMPLES", settings.get_profile(_PRO
 class TruthTableAlgebra:
     """checker.model.Algebra over truth tables: a Boolean is an int of 2**n bits, bit i its value
     in situation i; a bit-vector is a tuple of such ints, one per bit. Situation i gives variable
-    bit k (in `layout` order) the value (i >> k) & 1."""
+    bit k (in `layout` order) the value (i >> k) & 1.
 
-    def __init__(self, layout: dict[str, int]):
-        self.n = sum(layout.values())
+    A variable listed in `choices` ranges over the given values only (their number a power of
+    two), selected by log2(len) situation bits: the future leaf's number, which the model only
+    compares with leaf ranges, takes one representative per region the ranges cut out."""
+
+    def __init__(self, layout: dict[str, int], choices: dict[str, tuple[int, ...]] | None = None):
+        self.choices = choices or {}
+        sel = {name: len(vals).bit_length() - 1 for name, vals in self.choices.items()}
+        assert all(1 << sel[n] == len(v) for n, v in self.choices.items())
+        self.n = sum(sel.get(name, width) for name, width in layout.items())
         self.size = 1 << self.n
         self.full = (1 << self.size) - 1
         self.positions: dict[str, list[int]] = {}
         k = 0
         for name, width in layout.items():
-            self.positions[name] = list(range(k, k + width))
-            k += width
+            bits = sel.get(name, width)
+            self.positions[name] = list(range(k, k + bits))
+            k += bits
         self._proj = [self.full ^ (self.full // ((1 << (1 << j)) + 1)) for j in range(self.n)]
+
+    def _raw(self, name: str, index: int) -> int:
+        return sum(((index >> k) & 1) << j for j, k in enumerate(self.positions[name]))
 
     def assignment(self, index: int) -> dict[str, int]:
         """Situation `index` as a variable assignment (name -> int)."""
-        return {name: sum(((index >> k) & 1) << j for j, k in enumerate(pos)) for name, pos in self.positions.items()}
+        out = {}
+        for name in self.positions:
+            raw = self._raw(name, index)
+            out[name] = self.choices[name][raw] if name in self.choices else raw
+        return out
+
+    def index_of(self, assignment: dict[str, int], choose: Callable[[str, int], int]) -> int:
+        """The situation of an assignment; `choose(name, value)` gives a choice variable's selector."""
+        index = 0
+        for name, pos in self.positions.items():
+            value = assignment.get(name, 0)
+            raw = choose(name, value) if name in self.choices else value
+            assert 0 <= raw < 1 << len(pos), (name, value)
+            for j, k in enumerate(pos):
+                index |= (raw >> j & 1) << k
+        return index
 
     def const(self, value: int, width: int) -> tuple[int, ...]:
         return tuple(self.full if value >> j & 1 else 0 for j in range(width))
 
     def var(self, name: str, width: int) -> tuple[int, ...]:
         pos = self.positions[name]  # KeyError: a variable the first pass did not see
-        assert len(pos) == width, (name, pos, width)
-        return tuple(self._proj[k] for k in pos)
+        if name not in self.choices:
+            assert len(pos) == width, (name, pos, width)
+            return tuple(self._proj[k] for k in pos)
+        selected = []  # selected[s]: the situations whose selector is s
+        for s in range(len(self.choices[name])):
+            acc = self.full
+            for j, k in enumerate(pos):
+                acc &= self._proj[k] if s >> j & 1 else self.full ^ self._proj[k]
+            selected.append(acc)
+        return tuple(self.or_([t for s, t in enumerate(selected) if self.choices[name][s] >> j & 1])
+                     for j in range(width))
 
     def bor(self, a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
         return tuple(x | y for x, y in zip(a, b, strict=True))
@@ -177,6 +242,15 @@ GUARANTEE_MENU = {
     "kvm_knows_B": "B <= kvm.known",
     "reported_known": "module.reported_configurable <= kvm.known",
 }
+OLD_GUARANTEES = {
+    "no_configurable_to_fixed1": "module.fixed1 & (old.configurable | old.configurable_if_native) == {}",
+    "old_fixed1_kept": "old.fixed1 <= module.fixed1",
+}
+FUTURE_GUARANTEES = {
+    "no_future_fixed1": "module.fixed1 & future.* == {}",
+    "future_fixed1": "future.EAX[0] <= module.fixed1",
+    "future_not_faulting": "future.* & module.faulting == {}",
+}
 
 CLASSES = ("fixed0", "fixed1", "configurable", "configurable_if_native", "native", "dynamic")
 SUBSETS = ("{}", "{A}", "{B}", "{A, B}")
@@ -191,12 +265,18 @@ class Generated:
     file: str = "brute.cpuid"
 
 
-def generate(pick: Pick) -> Generated:
-    """One random small model as spec text; every choice goes through `pick`."""
-    leaf = pick(("0x1", "0x81", "0x80000008"))
-    lines = [f"leaf {leaf}", f"feature A = {leaf}.EAX[0]", f"feature B = {leaf}.EAX[1]",
-             f"set KVM_ACTED_ON = {pick(SUBSETS)}"]
-    symbolic = pick((False, True))
+def generate(pick: Pick, future: bool = False, two_leaves: bool = False) -> Generated:
+    """One random small model as spec text; every choice goes through `pick`. With `future`,
+    the check is `with future leaf` and the guarantees may speak of the future leaf. With
+    `two_leaves`, A and B are bit 0 of two different leaves (else bits 0 and 1 of one)."""
+    if two_leaves:
+        leaf, leaf_b = pick((("0x1", "0x81"), ("0x1", "0x80000008"), ("0x81", "0x80000008")))
+        lines = [f"leaf {leaf}", f"leaf {leaf_b}", f"feature A = {leaf}.EAX[0]", f"feature B = {leaf_b}.EAX[0]"]
+    else:
+        leaf = leaf_b = pick(("0x1", "0x81", "0x80000008"))
+        lines = [f"leaf {leaf}", f"feature A = {leaf}.EAX[0]", f"feature B = {leaf}.EAX[1]"]
+    lines.append(f"set KVM_ACTED_ON = {pick(SUBSETS)}")
+    symbolic = pick((False, True, True) if future else (False, True))
     mod = ["module m symbolic {" if symbolic else "module m {"]
     for feat in ("A", "B"):
         if symbolic:
@@ -208,7 +288,7 @@ def generate(pick: Pick) -> Generated:
         stmt = f"  {cls} {feat}"
         if cls == "native":
             stmt += pick(("", "", " verified 0", " verified 1"))
-        stmt += pick(("", "", " when XFAM[0]"))
+        stmt += pick(("", "", "", " when XFAM[0]", " when ATTRIBUTES[0]"))
         mod.append(stmt)
     reports = pick((None, None, "configurable", "configurable | configurable_if_native"))
     if reports:
@@ -220,20 +300,27 @@ def generate(pick: Pick) -> Generated:
         mod.append("  attributes_fixed1 {}")
     mod.append("}")
     lines += mod
+    old = pick((None, None, "fixed1", "configurable", "configurable_if_native"))
+    if old is not None:  # an older release the guarantees may compare with
+        lines += ["module old {", f"  {old} A", "  configurable B"]
+        if pick((False, True)):
+            lines += ["  xfam_fixed0 {}", "  xfam_fixed1 {}", "  attributes_fixed0 {}", "  attributes_fixed1 {}"]
+        lines.append("}")
     kvm = pick((None, "{}", "{A}", "{B}", "{A, B}"))
     if kvm is not None:
         lines.append("kvm k { }" if kvm == "{}" else f"kvm k {{ knows {kvm} }}")
     host = pick((None, "{}", "{A}", "{B}", "{A, B}"))
     if host is not None:
-        # a host names the bits that read 1; naming EBX (outside the shrunken space) makes
-        # the whole leaf concrete, so "{}" means EAX reads 0 (a host with no bit of a leaf
-        # leaves that leaf symbolic)
-        lines.append(f"host h {{ cpuid {leaf}.EBX[5] }}" if host == "{}" else f"host h {{ cpuid {host} }}")
+        # a host names the bits that read 1, and a leaf it names no bit of stays symbolic;
+        # naming EBX[5] (outside the shrunken space) makes every leaf's EAX concrete
+        named = f"{leaf}.EBX[5] | {leaf_b}.EBX[5]" if two_leaves else f"{leaf}.EBX[5]"
+        lines.append(f"host h {{ cpuid {named} }}" if host == "{}" else f"host h {{ cpuid {host} | {named} }}")
     for name, expr in INVARIANTS.items():
         lines.append(f"invariant {name}: {expr}")
-    declared = [g for g in GUARANTEE_MENU if pick((False, False, True))]
+    menu = GUARANTEE_MENU | (FUTURE_GUARANTEES if future else {}) | (OLD_GUARANTEES if old else {})
+    declared = [g for g in menu if pick((False, False, True))]
     for g in declared:
-        lines.append(f"guarantee {g}: {GUARANTEE_MENU[g]}")
+        lines.append(f"guarantee {g}: {menu[g]}")
     assumed = [g for g in declared if pick((False, False, True))]
 
     caps = pick(("module.reported_configurable", "module.reported_configurable & kvm.known",
@@ -246,10 +333,16 @@ def generate(pick: Pick) -> Generated:
     view = pick(("got", "got", "userspace.request", "caps", "userspace.request | got")) if get else \
         pick(("userspace.request", "caps"))
     assume_request = pick((True, True, True, False))
+    xfam = pick((None, None, "xfam", "xfam <= module.xfam_fixed0"))  # INIT takes XFAM (and checks it)
     d = ["design d {", f"  ioctl CAPS() vm in created {{ returns {caps} }}",
+         "  ioctl INIT(cpuid, xfam: xfam) vm in created -> initialized {" if xfam else
          "  ioctl INIT(cpuid) vm in created -> initialized {"]
     if requires:
         d.append(f"    requires {requires.replace('CAPS', '(' + caps + ')')} else EINVAL")
+    if xfam and xfam != "xfam":
+        d.append(f"    requires {xfam} else EINVAL")
+    if xfam:
+        d.append("    sets td.xfam = xfam | module.xfam_fixed1")
     d += [f"    sets td.config = {config}", "  }",
           "  ioctl INIT_VCPU() vcpu in initialized -> vcpu_initialized { }"]
     if get == "td.cpuid & leaves(wanted)":
@@ -261,7 +354,8 @@ def generate(pick: Pick) -> Generated:
     d += ["  protocol {", "    let caps = call CAPS()"]
     if assume_request:
         d.append("    assume userspace.request <= caps")
-    d += ["    call INIT(userspace.request)", "    call INIT_VCPU()"]
+    d += ["    call INIT(userspace.request, userspace.xfam)" if xfam else "    call INIT(userspace.request)",
+          "    call INIT_VCPU()"]
     if get == "td.cpuid & leaves(wanted)":
         d.append(f"    let got = call GET({pick(('userspace.request', 'caps', '~future.*'))})")
     elif get:
@@ -275,7 +369,7 @@ def generate(pick: Pick) -> Generated:
         c.append("  kvm k")
     if host is not None:
         c.append("  host h")
-    c.append("  no future leaf")
+    c.append("  with future leaf" if future else "  no future leaf")
     if assumed:
         c.append("  assume " + ", ".join(assumed))
     c += [f"  verify {name}" for name in INVARIANTS]
@@ -409,11 +503,12 @@ def deviation_of(m: Model[Any, Any], assignment: dict[str, int]) -> tuple[int, i
     return leaves, bits
 
 
-def first_pass(program: Program, file: str) -> tuple[Any, Any, dict[str, int]]:
+def first_pass(program: Program, file: str, shape: Shape) -> tuple[Any, Any, dict[str, int]]:
     """Every variable of the check (some appear only when a property is evaluated)."""
     (_, decl), = program.checks()
     setup = resolve_check(program, file, decl)
-    space = build_space(program, setup, WIDTH, WIDE_WIDTH, REGISTERS)
+    assert setup.future == shape.future
+    space = build_space(program, setup, shape.width, shape.wide_width, shape.registers)
     m = build_model(program, setup, ConcreteAlgebra({}), space=space)
     evaluate(m, program, setup)
     return setup, space, dict(m.variables)
@@ -428,12 +523,13 @@ def evaluate(m: Model[Any, Any], program: Program, setup: Any) -> tuple[list[Any
     return structural, ok, guarantees, invariants
 
 
-def enumerate_check(program: Program, file: str) -> Enumerated | None:
+def enumerate_check(program: Program, file: str, shape: Shape = NO_FUTURE) -> Enumerated | None:
     """None if the check has more than MAX_VARIABLES free Boolean variables."""
-    setup, space, variables = first_pass(program, file)
-    if sum(variables.values()) > MAX_VARIABLES:
+    setup, space, variables = first_pass(program, file, shape)
+    choices = {"future_leaf": FUTURE_LEAVES} if "future_leaf" in variables else {}
+    alg = TruthTableAlgebra(variables, choices)
+    if alg.n > MAX_VARIABLES:
         return None
-    alg = TruthTableAlgebra(variables)
     m = build_model(program, setup, alg, space=space)
     structural, ok, guarantees, invariants = evaluate(m, program, setup)
     assert dict(m.variables) == variables, "the truth-table model has other variables than the concrete one"
@@ -461,17 +557,19 @@ def assert_matches_concrete(e: Enumerated, index: int) -> None:
 
 # ------------------------------------------------------------------ the comparison
 
-def decide_and_compare(gen: Generated, spot_checks: int = 1, seed: int = 0) -> dict[str, Any] | None:
+def decide_and_compare(gen: Generated, shape: Shape = NO_FUTURE, spot_checks: int = 1,
+                       seed: int = 0) -> dict[str, Any] | None:
     """Run the checker and the enumeration on one generated model and compare everything.
     Returns None if the model is too big to enumerate; else a summary."""
     program, diags = analyse_text(gen.text, gen.file)
     errors = [d for d in diags if d.is_error]
     assert not errors, "the generator wrote a bad spec:\n" + "\n".join(map(str, errors)) + "\n" + gen.text
-    e = enumerate_check(program, gen.file)
+    e = enumerate_check(program, gen.file, shape)
     if e is None:
         return None
     (_, decl), = program.checks()
-    results = check_one(program, gen.file, decl, width=WIDTH, wide_width=WIDE_WIDTH, registers=REGISTERS)
+    results = check_one(program, gen.file, decl, width=shape.width, wide_width=shape.wide_width,
+                        registers=shape.registers)
     by_inv = {r.invariant: r for r in results}
     assert set(by_inv) == set(e.invariants)
 
@@ -500,8 +598,11 @@ def decide_and_compare(gen: Generated, spot_checks: int = 1, seed: int = 0) -> d
             a = cex.assignment
             assert replays_as_violation(e, inv, a), (inv, a, gen.text)
             if cex.minimal:
-                assert (cex.leaf_count, cex.bit_count) == e.smallest(violating), (inv, cex.leaf_count,
-                                                                                  cex.bit_count, gen.text)
+                # the size reported is what the violation needs beyond the quietest allowed situation
+                (lv, bv), (lq, bq) = e.smallest(violating), e.smallest(allowed)
+                assert (cex.leaf_count, cex.bit_count) == (lv - lq, bv - bq), (inv, cex.leaf_count, cex.bit_count,
+                                                                               (lv, bv), (lq, bq), gen.text)
+                assert deviation_of(e.model, a) == (lv, bv), (inv, a, gen.text)
         else:
             assert r.vacuity is not None and r.counterexample is None and not r.guarantee_sets
             assert set(r.vacuity.guarantees) <= set(e.assumed)
@@ -514,81 +615,115 @@ def decide_and_compare(gen: Generated, spot_checks: int = 1, seed: int = 0) -> d
 
 def replays_as_violation(e: Enumerated, inv: str, assignment: dict[str, int]) -> bool:
     """The assignment is a situation the check allows in which the invariant fails (read off
-    the truth tables: the situation's index is built from the assignment)."""
-    index = 0
-    for name, pos in e.alg.positions.items():
-        value = assignment.get(name, 0)
-        assert 0 <= value < 1 << len(pos), (name, value)
-        for j, k in enumerate(pos):
-            index |= (value >> j & 1) << k
+    the truth tables: the situation's index is built from the assignment; a future leaf number
+    stands for its region)."""
+    index = e.alg.index_of(assignment, lambda name, value: future_region(value))
     allowed = e.base & e.conj(e.assumed)
     return bool(allowed >> index & 1) and not e.invariants[inv] >> index & 1
 
 
 # ------------------------------------------------------------------ the tests
 
-STATS: dict[str, int] = {}
+STATS: dict[str, dict[str, int]] = {}
 
 
-def _count(summary: dict[str, Any]) -> None:
-    STATS["cases"] = STATS.get("cases", 0) + 1
+def _count(kind: str, summary: dict[str, Any]) -> None:
+    stats = STATS.setdefault(kind, {})
+    stats["cases"] = stats.get("cases", 0) + 1
     for v in summary["verdicts"].values():
-        STATS[v.value] = STATS.get(v.value, 0) + 1
-    STATS["max_variables"] = max(STATS.get("max_variables", 0), summary["variables"])
+        stats[v.value] = stats.get(v.value, 0) + 1
+    stats["max_variables"] = max(stats.get("max_variables", 0), summary["variables"])
 
 
-@settings(settings.get_profile(_PROFILE), max_examples=_EXAMPLES)
-@given(st.data())
-def _random_models_agree(data: st.DataObject) -> None:
-    gen = generate(lambda options: data.draw(st.sampled_from(list(options))))
-    summary = decide_and_compare(gen, seed=STATS.get("cases", 0))
-    hyp_assume(summary is not None)
-    assert summary is not None
-    _count(summary)
+def _drawing(data: st.DataObject) -> Pick:
+    return lambda options: data.draw(st.sampled_from(list(options)))
+
+
+def _property(kind: str, shape: Shape, examples: int) -> Callable[[], None]:
+    """A hypothesis property: random models of this shape agree with their enumeration."""
+
+    @settings(settings.get_profile(_PROFILE), max_examples=examples)
+    @given(st.data())
+    def agree(data: st.DataObject) -> None:
+        gen = generate(_drawing(data), future=shape.future, two_leaves=shape.two_leaves)
+        summary = decide_and_compare(gen, shape, seed=STATS.get(kind, {}).get("cases", 0))
+        hyp_assume(summary is not None)
+        assert summary is not None
+        _count(kind, summary)
+
+    return agree
+
+
+def _run(kind: str, shape: Shape, examples: int, each_verdict: int) -> dict[str, int]:
+    STATS.pop(kind, None)
+    _property(kind, shape, examples)()
+    stats = STATS.get(kind, {})
+    assert stats.get("cases", 0) >= examples, stats
+    for v in ("proved", "violated", "vacuous"):  # the generator reaches every verdict
+        assert stats.get(v, 0) >= min(each_verdict, examples), stats
+    return stats
 
 
 def test_solver_agrees_with_enumeration() -> None:
     """Verdicts, guarantee sets, would-hold sets and counterexample sizes of >= 500 random small
-    models equal what exhaustive enumeration of the model's situations gives."""
-    STATS.clear()
-    _random_models_agree()
-    assert STATS.get("cases", 0) >= min(MIN_CASES, _EXAMPLES), STATS
-    for v in ("proved", "violated", "vacuous"):  # the generator reaches every verdict
-        assert STATS.get(v, 0) >= 20, STATS
+    models (one leaf, `no future leaf`) equal what exhaustive enumeration of their situations gives."""
+    stats = _run("one_leaf", NO_FUTURE, _EXAMPLES, 20)
+    assert stats["cases"] >= min(MIN_CASES, _EXAMPLES)
+
+
+def test_solver_agrees_with_enumeration_future_leaf() -> None:
+    """The same with the unknown future leaf (1-bit registers): its number is enumerated as one
+    representative per region of the leaf ranges the generated specs use."""
+    _run("future", WITH_FUTURE, _SMALL_EXAMPLES, 10)
+
+
+def test_solver_agrees_with_enumeration_two_leaves() -> None:
+    """The same with two leaves (1-bit registers), which the checker decides as separate
+    components, or as one when their constraints are alike up to renaming."""
+    _run("two_leaves", TWO_LEAVES, _SMALL_EXAMPLES, 10)
 
 
 def test_truth_tables_match_concrete_evaluator() -> None:
     """On small models, every situation: the truth-table algebra gives what ConcreteAlgebra gives."""
     rng = random.Random(20240411)
-    done = 0
-    while done < 6:
-        gen = generate(random_pick(rng))
-        program, diags = analyse_text(gen.text, gen.file)
-        assert not [d for d in diags if d.is_error], gen.text
-        e = enumerate_check(program, gen.file)
-        if e is None or e.n > 9:
-            continue
-        for index in range(e.alg.size):
-            assert_matches_concrete(e, index)
-        done += 1
+    for shape, wanted in ((NO_FUTURE, 4), (WITH_FUTURE, 2), (TWO_LEAVES, 2)):
+        done = 0
+        while done < wanted:
+            gen = generate(random_pick(rng), future=shape.future, two_leaves=shape.two_leaves)
+            program, diags = analyse_text(gen.text, gen.file)
+            assert not [d for d in diags if d.is_error], gen.text
+            e = enumerate_check(program, gen.file, shape)
+            if e is None or e.n > 9:
+                continue
+            for index in range(e.alg.size):
+                assert_matches_concrete(e, index)
+            done += 1
 
 
 def test_truth_table_algebra_basics() -> None:
-    alg = TruthTableAlgebra({"x": 2, "y": 1})
-    x, y = alg.var("x", 2), alg.var("y", 1)
+    alg = TruthTableAlgebra({"x": 2, "y": 1, "leaf": 32}, {"leaf": FUTURE_LEAVES})
+    x, y, leaf = alg.var("x", 2), alg.var("y", 1), alg.var("leaf", 32)
+    assert alg.n == 5
+    seen = set()
     for i in range(alg.size):
         a = alg.assignment(i)
+        seen.add(a["leaf"])
+        assert alg.index_of(a, lambda name, value: future_region(value)) == i
         at = lambda tt: bool(tt >> i & 1)  # noqa: E731
         assert at(alg.eq(x, alg.const(a["x"], 2))) and at(alg.bit(y, 0)) == bool(a["y"])
+        assert at(alg.eq(leaf, alg.const(a["leaf"], 32)))
         assert at(alg.in_range(x, 1, 2)) == (1 <= a["x"] <= 2)
+        assert at(alg.in_range(leaf, 0x80000000, 0x8000007F)) == (0x80000000 <= a["leaf"] <= 0x8000007F)
         assert at(alg.is_zero(alg.band(x, alg.const(1, 2)))) == (a["x"] & 1 == 0)
         assert at(alg.eq(alg.ite(alg.bit(y, 0), x, alg.const(3, 2)), alg.const(a["x"] if a["y"] else 3, 2)))
+    assert seen == set(FUTURE_LEAVES)
+    assert [future_region(v) for v in FUTURE_LEAVES] == [0, 1, 2, 3]
 
 
-@pytest.mark.parametrize("seed", range(3))
-def test_generator_writes_valid_specs(seed: int) -> None:
-    rng = random.Random(seed)
+@pytest.mark.parametrize("shape", [NO_FUTURE, WITH_FUTURE, TWO_LEAVES], ids=["one_leaf", "future", "two_leaves"])
+def test_generator_writes_valid_specs(shape: Shape) -> None:
+    rng = random.Random(7)
     for _ in range(20):
-        gen = generate(random_pick(rng))
+        gen = generate(random_pick(rng), future=shape.future, two_leaves=shape.two_leaves)
         _, diags = analyse_text(gen.text, gen.file)
         assert not [d for d in diags if d.is_error], gen.text

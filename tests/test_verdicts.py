@@ -222,3 +222,40 @@ def test_json_serialisable(case: Case) -> None:
         assert data["vacuity"]["guarantees"] == r.vacuity.guarantees  # type: ignore[union-attr]
     if case.verdict == "unknown":
         assert "resource limit" in data["reason"]
+
+
+# ------------------------------------------------------------------ known bugs
+
+HOST_REGISTER_ZERO = """\
+leaf 0x1
+feature A = 0x1.EAX[0]
+module m {
+  native A
+}
+host h { cpuid mask(0x1.EAX, 0) }
+invariant no_A: td.cpuid & A == {}
+design d {
+  ioctl INIT(cpuid) vm in created -> initialized { sets td.config = cpuid }
+  protocol {
+    call INIT({})
+  }
+}
+check c {
+  design d
+  module m
+  host h
+  verify no_A
+}
+"""
+
+
+# A host statement makes every leaf it names concrete, even a register it gives as 0.
+def test_host_register_given_as_zero_is_concrete() -> None:
+    (r,) = run_text(HOST_REGISTER_ZERO, "host_zero.cpuid")
+    assert r.verdict is Verdict.PROVED, r.counterexample and r.counterexample.bits
+
+
+def test_host_naming_another_bit_of_the_leaf_is_concrete() -> None:
+    """The contrast to the known bug above: naming a 1-bit elsewhere in leaf 1 pins EAX to 0."""
+    (r,) = run_text(HOST_REGISTER_ZERO.replace("mask(0x1.EAX, 0)", "0x1.EBX[3]"), "host_ebx.cpuid")
+    assert r.verdict is Verdict.PROVED
