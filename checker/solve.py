@@ -158,6 +158,7 @@ class CheckSolver:
         self.rlimit = rlimit
         self._bounds = 0
         self.last_violating: dict[str, list[int]] = {}
+        self.satisfied_by_last: frozenset[str] = frozenset()
         self.minimise = minimise
         self.decompose = decompose
         self.ctx = self.alg.ctx
@@ -370,14 +371,19 @@ class CheckSolver:
         return all(self.ask(self.components[i], lits) == z3.sat for i in self.representatives)
 
     def guarantee_sets(self, inv: str, pool: list[str], always: list[str], max_size: int | None = None,
-                       require_consistent: bool = False) -> tuple[list[list[str]], bool]:
-        """Every minimal subset S of pool with base + always + S => invariant (smallest first)."""
+                       require_consistent: bool = False, refuted_by: Iterable[frozenset[str]] = ()
+                       ) -> tuple[list[list[str]], bool]:
+        """Every minimal subset S of pool with base + always + S => invariant (smallest first).
+
+        `refuted_by` lists, for known counterexamples, the guarantees each satisfies: a
+        subset of one of them cannot make the invariant hold, and is skipped unasked."""
         found: list[frozenset[str]] = []
+        refuters = [frozenset(r) for r in refuted_by]
         top = len(pool) if max_size is None else min(max_size, len(pool))
         for size in range(0, top + 1):
             for subset in itertools.combinations(pool, size):
                 s = frozenset(subset)
-                if any(f <= s for f in found):
+                if any(f <= s for f in found) or any(s <= r for r in refuters):
                     continue
                 chosen = list(always) + list(subset)
                 if self.holds_with(inv, chosen):
@@ -555,6 +561,10 @@ class CheckSolver:
             raise AssertionError("counterexample replay disagrees with the solver: this is a bug in cpuid-contracts")
         names = self.program.feature_names()
         stories = witness_bits(concrete, inv.expr, inv_file, names, self.program)
+        # which of the spec's other guarantees this situation already satisfies: none of
+        # their subsets can make the invariant hold (saves solver calls in guarantee_sets)
+        self.satisfied_by_last = frozenset(g.name for g in self.setup.others
+                                           if concrete.property_value(g.expr, self.program.file_of(g.decl)))
         return describe(concrete, self.program, stories, assignment, proved, leaves, bits)
 
 
@@ -739,7 +749,8 @@ def check_one(program: Program, file: str, decl: ast.CheckDecl, width: int = 32,
                 complete = True
                 if guarantee_sets and cs.others:
                     would, complete = cs.guarantee_sets(inv.name, cs.others, cs.assumed, MAX_WOULD_HOLD_SIZE,
-                                                        require_consistent=True)
+                                                        require_consistent=True,
+                                                        refuted_by=[cs.satisfied_by_last])
                 results.append(result(inv, verdict, counterexample=cex, would_hold_with=would,
                                       would_hold_complete=complete, would_hold_tried=len(cs.others),
                                       seconds=time.perf_counter() - t1))

@@ -224,7 +224,7 @@ def test_json_serialisable(case: Case) -> None:
         assert "resource limit" in data["reason"]
 
 
-# ------------------------------------------------------------------ known bugs
+# ------------------------------------------------------------------ hosts given as zero (a fixed bug)
 
 HOST_REGISTER_ZERO = """\
 leaf 0x1
@@ -256,6 +256,6 @@ def test_host_register_given_as_zero_is_concrete() -> None:
 
 
 def test_host_naming_another_bit_of_the_leaf_is_concrete() -> None:
-    """The contrast to the known bug above: naming a 1-bit elsewhere in leaf 1 pins EAX to 0."""
+    """The way that worked before the fix: naming a 1-bit elsewhere in leaf 1 pins EAX to 0."""
     (r,) = run_text(HOST_REGISTER_ZERO.replace("mask(0x1.EAX, 0)", "0x1.EBX[3]"), "host_ebx.cpuid")
     assert r.verdict is Verdict.PROVED
