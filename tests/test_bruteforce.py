@@ -42,7 +42,7 @@ from hypothesis import assume as hyp_assume
 from hypothesis import strategies as st
 
 from checker.model import ConcreteAlgebra, Model, build_model, build_space, resolve_check
-from checker.results import CheckResult, Verdict
+from checker.results import Verdict
 from checker.semantics import Program, analyse_text
 from checker.solve import MAX_WOULD_HOLD_SIZE, check_one
 
