@@ -44,6 +44,7 @@ def _child(argv: list[str]) -> int:
     ap.add_argument("--only", action="append")
     ap.add_argument("--naive", action="store_true")
     ap.add_argument("--profile")
+    ap.add_argument("--jobs", type=int, default=0)
     a = ap.parse_args(argv)
     report: dict = {"mode": a.mode}
 
@@ -138,6 +139,23 @@ def _child(argv: list[str]) -> int:
 
         profiler = cProfile.Profile()
     kw = {"decompose": False} if a.naive else {}
+    if a.jobs:  # one call, as the CLI makes it: check_program(program, jobs=N)
+        import resource
+
+        t1 = time.perf_counter()
+        results = check_program(program, jobs=a.jobs, **kw)
+        report["checks_s"] = time.perf_counter() - t1
+        # the forked workers are this process's children: their peak, for the parent to add
+        report["workers_peak_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        by_check: dict[str, list] = {}
+        for r in results:
+            by_check.setdefault(r.check, []).append(r)
+        for name, rs in by_check.items():
+            report["checks"].append({"check": name, "status": "done", "registers": None, "invariants": [
+                {"invariant": r.invariant, "verdict": r.verdict.value, "expected": r.expected,
+                 "as_expected": r.as_expected, "seconds": r.seconds} for r in rs]})
+        save()
+        return 0
     for file, decl in checks:
         name = decl.name.name
         setup = resolve_check(program, file, decl)
@@ -186,6 +204,7 @@ def _short(path: str) -> str:
 
 # ================================================================== parent side
 
+LETTER = {"proved": "P", "violated": "V", "vacuous": "Q", "unknown": "U"}  # per-check verdict strings
 PYCACHE: str | None = None  # set by main(): a private bytecode cache for the children
 
 
@@ -361,8 +380,9 @@ class Bench:
             self.row(case, label, size, r["wall_s"], r["peak_mb"], target, status.strip())
         for c in rep.get("checks", []):
             if "seconds" in c and len(rep.get("checks", [])) > 1:
-                v = "".join(i["verdict"][0].upper() for i in c.get("invariants", []))
-                self.row("", f"  {c['check']}", f"{c['registers']} regs", c["seconds"], None, "", v)
+                v = "".join(LETTER.get(i["verdict"], "?") for i in c.get("invariants", []))
+                self.row("", f"  {c['check']}", f"{c['registers']} regs", c["seconds"], None, "",
+                         f"{v} (P proved, V violated, Q vacuous, U unknown)" if c is checks[0] else v)
 
     def c1(self, quick: bool) -> None:
         args = ["check", str(SPEC)] + (["--only", CONCRETE_CHECK] if quick else [])
@@ -377,6 +397,31 @@ class Bench:
             r["split"] = {"import_s": rep["import_s"], "analyse_s": rep["analyse_s"], "checks_s": checks_s}
             self.log(f"C1 split: import {rep['import_s']:.2f} s, analyse {rep['analyse_s']:.2f} s, "
                      f"checks {checks_s:.1f} s")
+
+    def c1_jobs(self) -> None:
+        import inspect
+
+        from checker.solve import check_program
+
+        if "jobs" not in inspect.signature(check_program).parameters:
+            self.row("C1-jobs", "check_program has no jobs parameter", "", None, None, "-", "skipped")
+            return
+        jobs = len(os.sched_getaffinity(0))
+        r = spawn(["check", str(SPEC), "--jobs", str(jobs)], 1800.0)
+        self.cases["C1-jobs"] = r
+        rep = r["report"]
+        if r["exit"] != 0 or r["timeout"]:
+            self._check_rows("C1-jobs", r, f"cold: all checks, jobs={jobs}", f"{spec_lines(SPEC)} lines")
+            return
+        peak = max(r["peak_mb"], rep.get("workers_peak_mb", 0))
+        verdicts = [i for c in rep["checks"] for i in c["invariants"]]
+        counts: dict[str, int] = {}
+        for i in verdicts:
+            counts[i["verdict"]] = counts.get(i["verdict"], 0) + 1
+        self.row("C1-jobs", f"cold: all {len(rep['checks'])} checks, one call, jobs={jobs} (CLI default)",
+                 f"{spec_lines(SPEC)} lines", r["wall_s"], peak, "< 2 s",
+                 ("PASS" if r["wall_s"] < 2 else "MISS") + " " + " ".join(f"{v}:{n}" for v, n in sorted(counts.items()))
+                 + "; peak MB = largest process")
 
     def c1_profile(self) -> None:
         prof = REPO / "bench" / "results" / "c1.prof"
@@ -495,7 +540,7 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description="Benchmark the cpuid-contracts front end and checker.")
     ap.add_argument("--quick", action="store_true", help="F1, F2, C1 on one check and the C3 floor (< 2 min)")
     ap.add_argument("--json", metavar="PATH", help="where to write the JSON (default bench/results/bench-<ts>.json)")
-    ap.add_argument("--only", metavar="CASES", help="comma-separated subset of F1,F2,F3,C1,C2,C3")
+    ap.add_argument("--only", metavar="CASES", help="comma-separated subset of F1,F2,F3,C1,C1J,C2,C3")
     ap.add_argument("--max-seconds", type=float, default=330.0,
                     help="cap per generated-spec case (F3, C2 and their floors); killed and recorded as timeout")
     ap.add_argument("--naive-seconds", type=float, default=150.0, help="cap per C3 naive-encoding case")
@@ -516,6 +561,7 @@ def main(argv: list[str]) -> int:
         return wanted is None or case in wanted
 
     sys.path.insert(0, str(Path(__file__).resolve().parent))
+    sys.path.insert(1, str(REPO))
     global PYCACHE
     import tempfile
 
@@ -537,6 +583,8 @@ def main(argv: list[str]) -> int:
             b.f3()
         if want("C1"):
             b.c1(args.quick)
+        if want("C1J") and not args.quick:
+            b.c1_jobs()
         if want("C3"):
             b.c3(args.quick)
         if want("C2"):
@@ -551,7 +599,8 @@ def main(argv: list[str]) -> int:
     mach["loadavg_end"] = os.getloadavg()
     total = time.perf_counter() - t0
     print(f"total benchmark time {total:.0f} s; load average at start {mach['loadavg_start'][0]:.2f}, "
-          f"at end {mach['loadavg_end'][0]:.2f} (1 min; above {mach['cpus_usable'] - 1} means other work shared the cpus)")
+          f"at end {mach['loadavg_end'][0]:.2f} (1 min; above {mach['cpus_usable'] - 1} means other work "
+          "shared the cpus)")
     path = Path(args.json) if args.json else REPO / "bench" / "results" / f"bench-{started}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     doc = {"started": started, "quick": args.quick, "argv": argv, "machine": mach, "total_s": total,

@@ -304,13 +304,18 @@ class CheckSolver:
     def ask(self, comp: Component, lits: list[z3.BoolRef]) -> z3.CheckSatResult:
         # only the literals this component's assertions mention: the rest are free anyway
         mine = [x for x in lits if x.get_id() in comp.lit_ids]
+        started = time.perf_counter()
         result = comp.solver.check(*mine)
         if result == z3.unknown:
-            reason = comp.solver.reason_unknown()
-            if "canceled" in reason or "timeout" in reason:
-                reason = f"wall-clock safety net of {WALL_TIMEOUT_MS // 1000} s hit ({reason})"
-            elif "resource" in reason or "rlimit" in reason:
-                reason = f"resource limit (rlimit {self.rlimit}) exhausted"
+            raw = comp.solver.reason_unknown()
+            elapsed = time.perf_counter() - started
+            # Z3 says "canceled" both for the rlimit and for the timeout: the clock tells them apart
+            if elapsed * 1000 >= 0.95 * WALL_TIMEOUT_MS:
+                reason = f"wall-clock safety net of {WALL_TIMEOUT_MS // 1000} s hit after {elapsed:.0f} s ({raw})"
+            elif "canceled" in raw or "resource" in raw or "rlimit" in raw:
+                reason = f"resource limit (rlimit {self.rlimit}) exhausted after {elapsed:.1f} s ({raw})"
+            else:
+                reason = raw
             raise Unknown(reason)
         return result
 
