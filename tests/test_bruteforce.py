@@ -231,15 +231,7 @@ def lowest(tt: int) -> int:
 
 # ------------------------------------------------------------------ random models as spec text
 
-INVARIANTS = {  # the six of spec/properties.cpuid, word for word
-    "kvm_never_enables_unknown":
-        "td.cpuid & (module.configurable | module.configurable_if_native) - kvm.known == {}",
-    "td_has_no_unknown": "td.cpuid - module.dynamic - kvm.known == {}",
-    "fixed1_visible": "td.cpuid & module.fixed1 <= userspace.view",
-    "userspace_view_exact": "userspace.view - module.dynamic == td.cpuid - module.dynamic",
-    "kvm_view_consistent": "(kvm.cpuid ^ td.cpuid) & (KVM_ACTED_ON | module.faulting) == {}",
-    "no_silent_drop": "userspace.request - module.dynamic <= td.cpuid",
-}
+from verdict_table import INVARIANTS  # noqa: E402  (the six of spec/properties.cpuid, shared)
 
 GUARANTEE_MENU = {
     "fixed1_known": "module.fixed1 <= kvm.known",
