@@ -46,27 +46,12 @@ class Reg:
         return f"{leaf}.{self.subleaf}.{self.register}" if indexed or self.subleaf else f"{leaf}.{self.register}"
 
 
-def future_registers() -> tuple[Reg, ...]:
-    return tuple(Reg(FUTURE_LEAF, 0, r) for r in REGISTERS)
-
-
 def range_mask(hi: int, lo: int) -> int:
     return ((1 << (hi - lo + 1)) - 1) << lo
 
 
 def bit_numbers(mask: int) -> list[int]:
     return [i for i in range(mask.bit_length()) if mask >> i & 1]
-
-
-def bit_spans(mask: int) -> list[tuple[int, int]]:
-    """Runs of set bits as (hi, lo), lowest first: 0b1110_0001 -> [(0, 0), (7, 5)]."""
-    runs: list[tuple[int, int]] = []
-    for b in bit_numbers(mask):
-        if runs and runs[-1][0] == b - 1:
-            runs[-1] = (b, runs[-1][1])
-        else:
-            runs.append((b, b))
-    return runs
 
 
 class BitSet(Mapping[Reg, int]):

@@ -166,14 +166,6 @@ def _clip(line: str, column: int, width: int = 100) -> tuple[str, int, int]:
     return prefix + shown + suffix, column - start + len(prefix), len(prefix) + len(shown)
 
 
-class SpecError(Exception):
-    """The one exception root for user-facing errors: carries diagnostics, never a traceback."""
-
-    def __init__(self, diagnostics: list[Diagnostic]):
-        super().__init__("; ".join(d.message for d in diagnostics))
-        self.diagnostics = diagnostics
-
-
 def did_you_mean(name: str, candidates: "list[str] | set[str] | dict[str, object]") -> str | None:
     """A note suggesting the closest known name, or None."""
     import difflib

@@ -160,8 +160,6 @@ class ConcreteModule:
     def pinned(self, reg: Reg) -> int:
         return sum_masks(self.classes.get(reg, {}).values())
 
-    def virtualized_registers(self) -> set[Reg]:
-        return {r for r, cl in self.classes.items() if sum_masks(m for c, m in cl.items() if c != "faulting")}
 
 
 def sum_masks(masks: Iterable[int]) -> int:

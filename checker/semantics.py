@@ -21,7 +21,7 @@ from typing import Callable, Iterable, Iterator
 from checker import ast
 from checker.bits import EMPTY, FUTURE_LEAF, MAX_LEAF, REGISTERS, WIDE_MASK, BitSet, Reg, range_mask
 from checker.diagnostics import Diagnostic, Span, did_you_mean
-from checker.parse import SPEC_SUFFIX, parse_file, parse_text
+from checker.parse import SPEC_SUFFIX, parse_text
 
 
 class Kind(enum.Enum):
@@ -1113,4 +1113,3 @@ def _names_in(e: object) -> list[ast.Name]:
 
 
 walk_children = _children
-names_in = _names_in

@@ -52,17 +52,6 @@ class Unknown(Exception):
         self.reason = reason
 
 
-@dataclass
-class Obligation:
-    """One solver question, kept for SMT-LIB export: the assertions and the expected answer."""
-
-    check: str
-    invariant: str
-    kind: str  # "vacuity" or "invariant"
-    assertions: list[Any]
-    answer: str
-
-
 def _at_most(flags: list[z3.BoolRef], k: int, ctx: z3.Context) -> z3.BoolRef:
     if k < 0:
         return z3.BoolVal(False, ctx)
