@@ -2,7 +2,10 @@
 
 Stage 2 of the pipeline (grammar -> parse -> ast -> semantics). Imports only
 checker.diagnostics. Every node has a ``span`` (file, line, column) so later
-stages can point at the text a user wrote. Binary chains (``a | b - c``) are
+stages can point at the text a user wrote. Nodes compare and hash by identity
+(``eq=False``): each is one occurrence in a file, later stages key tables by
+``id(node)``, and skipping the generated ``__eq__``/``__hash__`` makes importing
+this module a fifth cheaper. Binary chains (``a | b - c``) are
 kept flat, so a spec with thousands of terms does not make deep trees.
 """
 
@@ -14,7 +17,7 @@ from typing import Union
 from checker.diagnostics import Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Ident:
     name: str
     span: Span
@@ -22,7 +25,7 @@ class Ident:
 
 # ------------------------------------------------------------------ expressions
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class RegisterPosition:
     """``7.0.EBX[7]``, ``1.ECX[31:24]``, ``0x80000008.EAX`` (whole register)."""
     span: Span
@@ -33,7 +36,7 @@ class RegisterPosition:
     lo: int | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class LeafPosition:
     """``7.0.*``: every register of a leaf (``7.*``: of every subleaf)."""
     span: Span
@@ -41,7 +44,7 @@ class LeafPosition:
     subleaf: int | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class FuturePosition:
     """``future.EAX[3]`` or ``future.*``: the unknown future leaf, whose number is symbolic."""
     span: Span
@@ -50,7 +53,7 @@ class FuturePosition:
     lo: int | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class WidePosition:
     """``XFAM[9]``, ``ATTRIBUTES[30]``: bits of the 64-bit TD configuration words."""
     span: Span
@@ -59,7 +62,7 @@ class WidePosition:
     lo: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Name:
     """A reference: ``SMEP``, ``caps``, ``module.fixed1``, ``td.cpuid``."""
     span: Span
@@ -70,38 +73,38 @@ class Name:
         return ".".join(p.name for p in self.parts)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class SetLiteral:
     span: Span
     items: tuple["Expr", ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class FunctionCall:
     span: Span
     function: Ident
     args: tuple["Expr", ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Number:
     span: Span
     value: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class BoolLiteral:
     span: Span
     value: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Complement:
     span: Span
     operand: "Expr"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class SetChain:
     """``a | b - c ^ d``: left-associative union, difference, symmetric difference."""
     span: Span
@@ -109,13 +112,13 @@ class SetChain:
     rest: tuple[tuple[str, "Expr"], ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Intersection:
     span: Span
     operands: tuple["Expr", ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Comparison:
     """``a == b``, ``a <= b`` (subset), ``a < b`` (proper subset), ``!=``, ``>=``, ``>``."""
     span: Span
@@ -124,7 +127,7 @@ class Comparison:
     right: "Expr"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Membership:
     """``SMEP in td.cpuid``: every bit of the left side is in the right side."""
     span: Span
@@ -132,32 +135,32 @@ class Membership:
     container: "Expr"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Not:
     span: Span
     operand: "Expr"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Conjunction:
     span: Span
     operands: tuple["Expr", ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Disjunction:
     span: Span
     operands: tuple["Expr", ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Implication:
     span: Span
     left: "Expr"
     right: "Expr"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class LeafRestriction:
     """``td.cpuid on leaves 0..0x7F, 0x80000000..0x8000007F``."""
     span: Span
@@ -175,20 +178,20 @@ Position = Union[RegisterPosition, LeafPosition, FuturePosition, WidePosition]
 
 # ------------------------------------------------------------------ catalog, sources, properties
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ImportDecl:
     span: Span
     path: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class SourceDecl:
     span: Span
     name: Ident
     attributes: tuple[tuple[str, str], ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class LeafDecl:
     span: Span
     leaf: int
@@ -197,7 +200,7 @@ class LeafDecl:
     source: Ident | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class FeatureDecl:
     span: Span
     name: Ident
@@ -205,7 +208,7 @@ class FeatureDecl:
     source: Ident | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class FieldDecl:
     span: Span
     name: Ident
@@ -213,7 +216,7 @@ class FieldDecl:
     source: Ident | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class SetDecl:
     span: Span
     name: Ident
@@ -221,7 +224,7 @@ class SetDecl:
     source: Ident | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class GuaranteeDecl:
     span: Span
     name: Ident
@@ -229,7 +232,7 @@ class GuaranteeDecl:
     source: Ident | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class InvariantDecl:
     span: Span
     name: Ident
@@ -239,19 +242,19 @@ class InvariantDecl:
 
 # ------------------------------------------------------------------ parties
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class VersionStmt:
     span: Span
     version: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class AssumeStmt:
     span: Span
     names: tuple[Ident, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Gate:
     """``when XFAM[5, 6, 7]``: the bit reads 0 unless every listed XFAM/ATTRIBUTES bit is set."""
     span: Span
@@ -259,7 +262,7 @@ class Gate:
     bits: tuple[int, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ClassStmt:
     span: Span
     class_name: Ident
@@ -269,14 +272,14 @@ class ClassStmt:
     source: Ident | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ReportsStmt:
     span: Span
     expr: Expr
     source: Ident | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ModuleFixedStmt:
     """``xfam_fixed1 XFAM[1:0]``: module-level ATTRIBUTES/XFAM fixed bits."""
     span: Span
@@ -288,7 +291,7 @@ class ModuleFixedStmt:
 ModuleStmt = Union[VersionStmt, AssumeStmt, ClassStmt, ReportsStmt, ModuleFixedStmt]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ModuleDecl:
     span: Span
     name: Ident
@@ -296,28 +299,28 @@ class ModuleDecl:
     statements: tuple[ModuleStmt, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class KnowsStmt:
     span: Span
     expr: Expr
     source: Ident | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class KvmDecl:
     span: Span
     name: Ident
     knows: tuple[KnowsStmt, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class HostCpuidStmt:
     span: Span
     expr: Expr
     source: Ident | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class HostDecl:
     span: Span
     name: Ident
@@ -326,21 +329,21 @@ class HostDecl:
 
 # ------------------------------------------------------------------ designs
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Param:
     span: Span
     name: Ident
     type: Ident | None  # cpuid (default), xfam, attributes
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class LetStmt:
     span: Span
     name: Ident
     expr: Expr
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class RequiresStmt:
     span: Span
     condition: Expr
@@ -348,14 +351,14 @@ class RequiresStmt:
     source: Ident | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ReturnsStmt:
     span: Span
     expr: Expr
     source: Ident | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class SetsStmt:
     span: Span
     target: Name
@@ -366,7 +369,7 @@ class SetsStmt:
 IoctlStmt = Union[LetStmt, RequiresStmt, ReturnsStmt, SetsStmt]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class IoctlDecl:
     span: Span
     name: Ident
@@ -377,7 +380,7 @@ class IoctlDecl:
     body: tuple[IoctlStmt, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class CallStep:
     span: Span
     result: Ident | None
@@ -385,13 +388,13 @@ class CallStep:
     args: tuple[Expr, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class AssumeStep:
     span: Span
     condition: Expr
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ViewStep:
     span: Span
     expr: Expr
@@ -400,13 +403,13 @@ class ViewStep:
 ProtocolStep = Union[CallStep, AssumeStep, ViewStep]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ProtocolDecl:
     span: Span
     steps: tuple[ProtocolStep, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class DesignSource:
     span: Span
     source: Ident
@@ -415,7 +418,7 @@ class DesignSource:
 DesignStmt = Union[LetStmt, IoctlDecl, ProtocolDecl, DesignSource]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class DesignDecl:
     span: Span
     name: Ident
@@ -424,7 +427,7 @@ class DesignDecl:
 
 # ------------------------------------------------------------------ checks
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class CheckPart:
     """``design NAME``, ``module NAME``, ``kvm NAME``, ``host NAME``."""
     span: Span
@@ -432,13 +435,13 @@ class CheckPart:
     name: Ident
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class CheckFuture:
     span: Span
     enabled: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class VerifyStmt:
     span: Span
     invariant: Ident
@@ -448,7 +451,7 @@ class VerifyStmt:
 CheckStmt = Union[CheckPart, CheckFuture, AssumeStmt, VerifyStmt]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class CheckDecl:
     span: Span
     name: Ident
@@ -461,7 +464,7 @@ Decl = Union[
 ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class SpecFile:
     path: str
     declarations: tuple[Decl, ...]
