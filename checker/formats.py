@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from checker.diagnostics import CODES
-from checker.report import EMAIL_WIDTH, TEXT_WIDTH, render_details, render_email, render_json, render_text, \
-    result_details
+from checker.report import (EMAIL_WIDTH, TEXT_WIDTH, render_details, render_email, render_json, render_text,
+                            result_details)
 from checker.results import FAIL_ON_ALL, CheckResult
 
 FORMATS = ("text", "email", "json", "junit", "sarif")
@@ -157,7 +157,9 @@ def render_sarif(results: Sequence[CheckResult], diagnostics: Sequence[Any] = ()
     Level error when it fails the run under fail_on, warning otherwise. Results as
     expected are left out, the way linters leave out what a `noqa` comment
     accepts: an `expect violated` is the spec's own record of a known break.
-    Each diagnostic with a place in a file is a finding too (error, warning, note).
+    Each diagnostic with a place in a file is a finding too (error, warning, note);
+    one without (an unknown --check) is a notification of the invocation, which is
+    unsuccessful when any diagnostic is an error (nothing was checked).
     """
     fail_on = set(fail_on)
     rules: list[dict[str, Any]] = []
@@ -189,23 +191,32 @@ def render_sarif(results: Sequence[CheckResult], diagnostics: Sequence[Any] = ()
         finding["relatedLocations"] = [dict(_location(f, line, col), id=n, message={"text": what})
                                        for n, f, line, col, what in related if f and line >= 1]
         findings.append(finding)
-    for d in (d.to_json() for d in diagnostics):
+    notifications: list[dict[str, Any]] = []
+    docs = [d.to_json() for d in diagnostics]
+    for d in docs:
+        level = {"error": "error", "warning": "warning"}.get(d["severity"], "note")
+        message = {"text": "\n".join([d["message"], *d["notes"]])}
+        if d["line"] < 1:  # no place in a file (an unknown --check, an empty directory): about the run itself
+            notifications.append({"descriptor": {"id": d["code"]}, "level": level, "message": message})
+            continue
         code = CODES.get(d["code"])
         summary = f"{code.title}: {code.description}" if code else d["code"]
-        level = {"error": "error", "warning": "warning"}.get(d["severity"], "note")
-        finding = {"ruleId": d["code"], "ruleIndex": rule_index(_rule(d["code"], summary, level, ["diagnostic"])),
-                   "level": level, "message": {"text": "\n".join([d["message"], *d["notes"]])}}
-        if d["line"] >= 1:
-            finding["locations"] = [_location(d["file"], d["line"], d["column"])]
-        findings.append(finding)
+        findings.append({"ruleId": d["code"], "ruleIndex": rule_index(_rule(d["code"], summary, level, ["diagnostic"])),
+                         "level": level, "message": message,
+                         "locations": [_location(d["file"], d["line"], d["column"])]})
     driver: dict[str, Any] = {"name": TOOL_NAME, "rules": rules}
     version = _tool_version()
     if version:
         driver["version"] = version
+    # nothing was checked when any diagnostic is an error
+    invocation: dict[str, Any] = {"executionSuccessful": not any(d["severity"] == "error" for d in docs)}
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
     log = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
         # lark counts columns in characters, not UTF-16 code units
-        "runs": [{"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": findings}],
+        "runs": [{"tool": {"driver": driver}, "invocations": [invocation], "columnKind": "unicodeCodePoints",
+                  "results": findings}],
     }
     return json.dumps(log, indent=2) + "\n"

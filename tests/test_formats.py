@@ -109,6 +109,15 @@ def test_sarif_and_junit_carry_diagnostics_on_bad_input(tmp_path, monkeypatch, c
     assert finding["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "bad.cpuid"
     assert finding["locations"][0]["physicalLocation"]["region"]["startLine"] == 2
 
+    assert log["runs"][0]["invocations"] == [{"executionSuccessful": False}]
+
+    Path("small.cpuid").write_text(SMALL)
+    code, out, _ = run(capsys, "check", "small.cpuid", "--check", "nope", "--format", "sarif")
+    log = json.loads(out)
+    assert code == cli.EXIT_BAD_INPUT and sarif_errors(log) == [] and log["runs"][0]["results"] == []
+    (note,) = log["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert note["descriptor"]["id"] == "E200" and "nope" in note["message"]["text"]
+
     code, out, _ = run(capsys, "check", "bad.cpuid", "--format", "junit")
     assert code == cli.EXIT_BAD_INPUT
     suites = list(junitparser.JUnitXml.fromstring(out))
