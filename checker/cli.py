@@ -52,11 +52,11 @@ def _display_for(root: Path | None):
     return show
 
 
-def print_diagnostics(program: Program | None, diagnostics: Sequence[Diagnostic], args: argparse.Namespace,
-                      out=None) -> None:
-    """Diagnostics on standard error, unless a machine format printed on standard output carries them."""
+def print_diagnostics(program: Program | None, diagnostics: Sequence[Diagnostic], fmt: str, out=None,
+                      output: str | None = None) -> None:
+    """Diagnostics on standard error, unless a machine format on standard output (no --output) carries them."""
     out = out or sys.stderr
-    if args.format in MACHINE_FORMATS and not args.output:
+    if fmt in MACHINE_FORMATS and not output:
         return
     for d in diagnostics:
         line = program.source_line(d.span) if program is not None else None
@@ -111,7 +111,7 @@ def _parse_fail_on(text: str) -> set[str]:
 def _analysed(args: argparse.Namespace) -> tuple[Program | None, list[Diagnostic], str, int | None]:
     program, diags, where = load(args.paths)
     errors = [d for d in diags if d.is_error]
-    print_diagnostics(program, diags, args)
+    print_diagnostics(program, diags, args.format, output=_output(args))
     if errors:
         if args.format in MACHINE_FORMATS:
             # a complete document that carries the diagnostics, so CI shows them
@@ -122,19 +122,24 @@ def _analysed(args: argparse.Namespace) -> tuple[Program | None, list[Diagnostic
     return program, diags, where, None
 
 
+def _output(args: argparse.Namespace) -> str | None:
+    return getattr(args, "output", None)
+
+
 def _emit(text: str, args: argparse.Namespace) -> int | None:
     """Print the report, or write it atomically to --output; EXIT_BAD_INPUT (with E700 on
     standard error) when that file cannot be written, which leaves the file as it was."""
-    if not args.output:
+    output = _output(args)
+    if not output:
         sys.stdout.write(text)
         return None
     from checker.output import write_atomically
 
     try:
-        write_atomically(args.output, text)
+        write_atomically(output, text)
     except OSError as e:
-        d = Diagnostic("E700", f"cannot write the report to {args.output}: {e.strerror or e}",
-                       Span(args.output, 0, 0), ("the file, if it existed, was left as it was",))
+        d = Diagnostic("E700", f"cannot write the report to {output}: {e.strerror or e}",
+                       Span(output, 0, 0), ("the file, if it existed, was left as it was",))
         print(d.render(), file=sys.stderr)
         return EXIT_BAD_INPUT
     return None
@@ -144,11 +149,12 @@ def use_colour(args: argparse.Namespace) -> bool:
     """ANSI colour in the text format: --color always/never, else (auto) only on a terminal
     with NO_COLOR unset or empty; FORCE_COLOR turns it on where NO_COLOR does not say no.
     A report written with --output is never coloured in auto mode."""
-    if args.format != "text" or args.color == "never":
+    choice = getattr(args, "color", "auto")
+    if args.format != "text" or choice == "never":
         return False
-    if args.color == "always":
+    if choice == "always":
         return True
-    if args.output or os.environ.get("NO_COLOR"):
+    if _output(args) or os.environ.get("NO_COLOR"):
         return False
     if os.environ.get("FORCE_COLOR"):
         return True

@@ -94,12 +94,15 @@ def _sets(sets: Iterable[Iterable[str]]) -> str:
     return " or ".join("{" + ", ".join(s) + "}" for s in sets)
 
 
-def result_details(r: CheckResult, width: int = EMAIL_WIDTH) -> list[str]:
-    """Everything about one result, wrapped to width."""
-    out: list[str] = []
+def _header(r: CheckResult, width: int) -> list[str]:
     expected = f" (expected {r.expected})" if r.expected else ""
     flag = "" if r.as_expected else "  <-- NOT AS EXPECTED"
-    out.append(f"{r.check}: {r.invariant}: {r.verdict.name}{expected}{flag}")
+    return _wrap(f"{r.check}: {r.invariant}: {r.verdict.name}{expected}{flag}", "", width)
+
+
+def result_details(r: CheckResult, width: int = EMAIL_WIDTH) -> list[str]:
+    """Everything about one result, wrapped to width."""
+    out = _header(r, width)
     out += _wrap(f"design {r.design}, module {r.module} ({r.file}:{r.line})", "  ", width)
     if r.verdict is Verdict.PROVED:
         if r.guarantee_sets == [[]]:
@@ -172,7 +175,8 @@ def summary_line(results: Sequence[CheckResult]) -> str:
 def _headed_details(r: CheckResult, width: int, colour: bool) -> list[str]:
     lines = result_details(r, width)
     if colour:
-        lines[0] = paint_verdicts(lines[0])
+        n = len(_header(r, width))
+        lines[:n] = [paint_verdicts(line) for line in lines[:n]]
     return lines
 
 
