@@ -759,11 +759,11 @@ def check_one(program: Program, file: str, decl: ast.CheckDecl, width: int = 32,
 _FORKED: tuple[Program, list[tuple[str, ast.CheckDecl]], dict[str, Any]] | None = None
 
 
-def _check_in_worker(index: int) -> list[CheckResult]:
+def _check_in_worker(index: int) -> tuple[int, list[CheckResult]]:
     assert _FORKED is not None
     program, checks, kw = _FORKED
     file, decl = checks[index]
-    return check_one(program, file, decl, **kw)
+    return index, check_one(program, file, decl, **kw)
 
 
 def check_program(program: Program, only: Iterable[str] | None = None, jobs: int = 1,
@@ -789,18 +789,19 @@ def check_program(program: Program, only: Iterable[str] | None = None, jobs: int
             global _FORKED
             _FORKED = (program, checks, kw)
             try:
-                parts: list[list[CheckResult]] = []
+                parts: dict[int, list[CheckResult]] = {}
                 with ctx.Pool(min(jobs, len(checks))) as pool:
-                    in_order = pool.imap(_check_in_worker, range(len(checks)), chunksize=1)
+                    finished = pool.imap_unordered(_check_in_worker, range(len(checks)), chunksize=1)
                     while len(parts) < len(checks):
                         try:
-                            parts.append(in_order.next(timeout=PROGRESS_TICK))
+                            index, part = finished.next(timeout=PROGRESS_TICK)
+                            parts[index] = part
                         except multiprocessing.TimeoutError:
                             pass
                         tell(len(parts))
             finally:
                 _FORKED = None
-            return [r for part in parts for r in part]
+            return [r for index in range(len(checks)) for r in parts[index]]
     out: list[CheckResult] = []
     for done, (file, decl) in enumerate(checks, 1):
         out.extend(check_one(program, file, decl, **kw))
