@@ -108,8 +108,20 @@ def _parse_fail_on(text: str) -> set[str]:
     return chosen
 
 
+def _overwrites_a_spec(program: Program, output: str | None) -> Diagnostic | None:
+    """--output naming one of the run's own spec files would replace the user's spec with a report."""
+    if output and any(os.path.realpath(output) == os.path.realpath(name) for name in program.files):
+        return Diagnostic("E701", f"--output {output} is a spec file of this run; the report would replace it",
+                          Span(output, 0, 0), ("write the report to another file",))
+    return None
+
+
 def _analysed(args: argparse.Namespace) -> tuple[Program | None, list[Diagnostic], str, int | None]:
     program, diags, where = load(args.paths)
+    clash = _overwrites_a_spec(program, _output(args))
+    if clash is not None:
+        print(clash.render(), file=sys.stderr)
+        return None, diags, where, EXIT_BAD_INPUT
     errors = [d for d in diags if d.is_error]
     print_diagnostics(program, diags, args.format, output=_output(args))
     if errors:

@@ -207,6 +207,12 @@ def test_output_that_cannot_be_written_is_e700_not_a_traceback(small, capsys):
     assert code == cli.EXIT_BAD_INPUT and "[E700]" in err
 
 
+def test_output_never_replaces_a_spec_of_the_run(small, capsys):
+    code, out, err = run(capsys, "check", small, "--output", "./small.cpuid")
+    assert code == cli.EXIT_BAD_INPUT and "[E701]" in err and out == ""
+    assert Path("small.cpuid").read_text() == SMALL
+
+
 def test_output_survives_a_failure_while_writing(small, capsys, monkeypatch):
     Path("report.txt").write_text("the previous report\n")
     os.chmod("report.txt", 0o640)
