@@ -3,7 +3,8 @@
 The lexer's keywords are the grammar's, every shipped spec and every ```cpuid
 block of the docs lexes without an Error token, Pygments finds the lexer through
 its entry point (as `pygmentize -l cpuid-contracts` does), and the checker never
-imports it. .pre-commit-hooks.yaml is loaded by pre-commit's own manifest loader.
+imports it; tools/build_docs.py highlights the docs with it. .pre-commit-hooks.yaml
+is loaded by pre-commit's own manifest loader.
 """
 
 from __future__ import annotations
@@ -66,6 +67,18 @@ def test_pygments_finds_the_lexer_through_its_entry_point(tmp_path):
     html = subprocess.run([sys.executable, "-m", "pygments", "-l", "cpuid-contracts", "-f", "html",
                            str(REPO / "spec" / "checks.cpuid")], capture_output=True, text=True, check=True).stdout
     assert '<span class="k">verify</span>' in html
+
+
+def test_docs_build_with_spec_blocks_highlighted(tmp_path):
+    sys.path.insert(0, str(REPO / "tools"))
+    import build_docs
+
+    assert build_docs.main([str(tmp_path)]) == 0
+    language = (tmp_path / "docs" / "language.html").read_text()
+    assert '<span class="k">verify</span>' in language
+    pages = sorted(tmp_path.rglob("*.html"))
+    assert len(pages) == 1 + len(list((REPO / "docs").glob("*.md")))
+    assert [p.name for p in pages if 'class="err"' in p.read_text()] == []
 
 
 def test_the_checker_does_not_import_the_lexer():
