@@ -10,17 +10,17 @@ never as a bare traceback.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
+import time
 import traceback
 from pathlib import Path
 from typing import Sequence
 
 from checker.diagnostics import Diagnostic, Span
 from checker.parse import package_data_dir
-from checker.report import render_email, render_json, render_text, result_details
-from checker.results import CheckResult
+from checker.formats import FORMATS, MACHINE_FORMATS, render
+from checker.results import FAIL_ON_ALL, CheckResult, Verdict
 from checker.semantics import Program, analyse
 from checker.solve import check_one, check_program
 
@@ -52,9 +52,11 @@ def _display_for(root: Path | None):
     return show
 
 
-def print_diagnostics(program: Program | None, diagnostics: Sequence[Diagnostic], fmt: str, out=None) -> None:
+def print_diagnostics(program: Program | None, diagnostics: Sequence[Diagnostic], fmt: str, out=None,
+                      output: str | None = None) -> None:
+    """Diagnostics on standard error, unless a machine format on standard output (no --output) carries them."""
     out = out or sys.stderr
-    if fmt == "json":
+    if fmt in MACHINE_FORMATS and not output:
         return
     for d in diagnostics:
         line = program.source_line(d.span) if program is not None else None
@@ -83,20 +85,19 @@ def load(paths: Sequence[str]) -> tuple[Program, list[Diagnostic], str]:
     return program, diags, where
 
 
-FAIL_ON_CHOICES = ("violated", "unknown", "vacuous")
+FAIL_ON_CHOICES = FAIL_ON_ALL
 
 
 def exit_code(results: Sequence[CheckResult], fail_on: set[str]) -> int:
-    """DESIGN section 6: 1 an unexpected VIOLATED, 3 an unexpected UNKNOWN or VACUOUS, else 0."""
-    surprising = {r.verdict.value for r in results if not r.as_expected}
-    if "violated" in surprising and "violated" in fail_on:
+    """DESIGN section 6: 1 an unexpected VIOLATED, 3 an unexpected UNKNOWN or VACUOUS, then 1
+    an unexpected PROVED (a design expected to be broken turned out correct: a stale
+    expectation), else 0; only the kinds in fail_on count."""
+    failing = {r.verdict for r in results if r.fails(fail_on)}
+    if Verdict.VIOLATED in failing:
         return EXIT_VIOLATED
-    if surprising & {"unknown", "vacuous"} & fail_on:
+    if failing & {Verdict.UNKNOWN, Verdict.VACUOUS}:
         return EXIT_UNKNOWN_OR_VACUOUS
-    if "proved" in surprising and "violated" in fail_on:
-        # a design expected to be broken turned out correct: the spec's expectation is stale
-        return EXIT_VIOLATED
-    return EXIT_OK
+    return EXIT_VIOLATED if failing else EXIT_OK
 
 
 def _parse_fail_on(text: str) -> set[str]:
@@ -107,26 +108,101 @@ def _parse_fail_on(text: str) -> set[str]:
     return chosen
 
 
+def _overwrites_a_spec(program: Program, output: str | None) -> Diagnostic | None:
+    """--output naming one of the run's own spec files would replace the user's spec with a report."""
+    if output and any(os.path.realpath(output) == os.path.realpath(name) for name in program.files):
+        return Diagnostic("E701", f"--output {output} is a spec file of this run; the report would replace it",
+                          Span(output, 0, 0), ("write the report to another file",))
+    return None
+
+
 def _analysed(args: argparse.Namespace) -> tuple[Program | None, list[Diagnostic], str, int | None]:
     program, diags, where = load(args.paths)
+    clash = _overwrites_a_spec(program, _output(args))
+    if clash is not None:
+        print(clash.render(), file=sys.stderr)
+        return None, diags, where, EXIT_BAD_INPUT
     errors = [d for d in diags if d.is_error]
-    print_diagnostics(program, diags, args.format)
+    print_diagnostics(program, diags, args.format, output=_output(args))
     if errors:
-        if args.format == "json":
-            _emit(render_json([], diags), args)
-        else:
-            print(f"{len(errors)} error(s) in {where}; nothing was checked", file=sys.stderr)
+        if args.format in MACHINE_FORMATS:
+            # a complete document that carries the diagnostics, so CI shows them
+            failed = _emit(render([], args.format, diags), args)
+            return None, diags, where, failed or EXIT_BAD_INPUT
+        print(f"{len(errors)} error(s) in {where}; nothing was checked", file=sys.stderr)
         return None, diags, where, EXIT_BAD_INPUT
     return program, diags, where, None
 
 
-def _emit(text: str, args: argparse.Namespace) -> None:
-    if getattr(args, "output", None):
-        from checker.output import write_atomically
+def _output(args: argparse.Namespace) -> str | None:
+    return getattr(args, "output", None)
 
-        write_atomically(args.output, text)
-    else:
+
+def _emit(text: str, args: argparse.Namespace) -> int | None:
+    """Print the report, or write it atomically to --output; EXIT_BAD_INPUT (with E700 on
+    standard error) when that file cannot be written, which leaves the file as it was."""
+    output = _output(args)
+    if not output:
         sys.stdout.write(text)
+        return None
+    from checker.output import write_atomically
+
+    try:
+        write_atomically(output, text)
+    except OSError as e:
+        d = Diagnostic("E700", f"cannot write the report to {output}: {e.strerror or e}",
+                       Span(output, 0, 0), ("the file, if it existed, was left as it was",))
+        print(d.render(), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return None
+
+
+def use_colour(args: argparse.Namespace) -> bool:
+    """ANSI colour in the text format: --color always/never, else (auto) only on a terminal
+    with NO_COLOR unset or empty; FORCE_COLOR turns it on where NO_COLOR does not say no.
+    A report written with --output is never coloured in auto mode."""
+    choice = getattr(args, "color", "auto")
+    if args.format != "text" or choice == "never":
+        return False
+    if choice == "always":
+        return True
+    if _output(args) or os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+
+
+class Progress:
+    """`checking: 3/13 checks done, 12 s` on standard error, rewritten in place. Shown only
+    on a terminal, for the human formats, once the run has taken a second; erased before
+    the report is printed, so it never mixes with it."""
+
+    DELAY = 1.0
+
+    def __init__(self, enabled: bool, stream=None):
+        self.stream = stream or sys.stderr
+        self.enabled = enabled
+        self.start = time.monotonic()
+        self.shown = False
+
+    @classmethod
+    def for_run(cls, args: argparse.Namespace) -> "Progress":
+        return cls(args.format not in MACHINE_FORMATS and sys.stderr.isatty() and os.environ.get("TERM") != "dumb")
+
+    def __call__(self, done: int, total: int) -> None:
+        elapsed = time.monotonic() - self.start
+        if not self.enabled or elapsed < self.DELAY:
+            return
+        self.stream.write(f"\r\x1b[Kchecking: {done}/{total} checks done, {elapsed:.0f} s")
+        self.stream.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self.shown = False
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -143,21 +219,21 @@ def cmd_check(args: argparse.Namespace) -> int:
 
             notes = tuple(n for n in (did_you_mean(m, list(known)) for m in missing) if n)
             d = Diagnostic("E200", f"no check named {', '.join(missing)} in {where}", Span(where, 0, 0), notes)
-            if args.format == "json":
-                _emit(render_json([], [d]), args)
-            else:
-                print(d.render(), file=sys.stderr)
+            if args.format in MACHINE_FORMATS:
+                return _emit(render([], args.format, [d]), args) or EXIT_BAD_INPUT
+            print(d.render(), file=sys.stderr)
             return EXIT_BAD_INPUT
-    results = check_program(program, only=only, jobs=args.jobs)
+    progress = Progress.for_run(args)
+    try:
+        results = check_program(program, only=only, jobs=args.jobs, progress=progress)
+    finally:
+        progress.clear()
     if not results and args.format == "text":
         print(f"{len(program.files)} spec file(s) analysed in {where}: no errors, and no check to run")
-    if args.format == "json":
-        _emit(render_json(results, diags), args)
-    elif args.format == "email":
-        _emit(render_email(results), args)
-    elif results:
-        _emit(render_text(results, details=not args.table_only), args)
-    return exit_code(results, args.fail_on)
+        return EXIT_OK
+    report = render(results, args.format, diags, details=not args.table_only, colour=use_colour(args),
+                    fail_on=args.fail_on)
+    return _emit(report, args) or exit_code(results, args.fail_on)
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
@@ -180,21 +256,19 @@ def cmd_explain(args: argparse.Namespace) -> int:
         print(f"check '{args.check_name}' does not verify '{args.invariant}'; it verifies: {', '.join(names)}",
               file=sys.stderr)
         return EXIT_BAD_INPUT
-    if args.format == "json":
-        _emit(render_json(results, diags), args)
-    else:
-        width = 72 if args.format == "email" else 100
-        text = "\n\n".join("\n".join(result_details(r, width)) for r in results) + "\n"
-        _emit(text, args)
-    return exit_code(results, args.fail_on)
+    report = render(results, args.format, diags, table=False, colour=use_colour(args), fail_on=args.fail_on)
+    return _emit(report, args) or exit_code(results, args.fail_on)
 
 
 def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--format", choices=["text", "email", "json"], default="text",
-                   help="text (default), email (plain text, 72 columns) or json")
+    p.add_argument("--format", choices=FORMATS, default="text",
+                   help="text (default), email (plain text, 72 columns), json, junit (JUnit XML) "
+                        "or sarif (SARIF 2.1.0)")
     p.add_argument("--fail-on", type=_parse_fail_on, default=set(FAIL_ON_CHOICES), metavar="LIST",
                    help="which unexpected verdicts fail the run: violated,unknown,vacuous (default: all)")
     p.add_argument("--output", metavar="FILE", help="write the report to FILE (atomically) instead of stdout")
+    p.add_argument("--color", choices=["auto", "always", "never"], default="auto",
+                   help="colour the verdicts in the text format (default auto: on a terminal, unless NO_COLOR is set)")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -100,6 +100,11 @@ CODES: dict[str, Code] = _codes(
     Code("E403", "protocol-state", "A protocol calls an ioctl in a TD state the ioctl does not allow."),
     Code("E404", "no-protocol", "A design has no protocol, so userspace never does anything.", Severity.WARNING),
     Code("E405", "use-before-set", "A protocol or ioctl reads td.cpuid before any ioctl has set td.config."),
+    # E7xx: writing reports
+    Code("E700", "cannot-write-output", "The report cannot be written to the --output file (a missing directory, "
+         "a directory in its place, no permission, a full disk); the file, if it existed, is left as it was."),
+    Code("E701", "output-is-a-spec", "The --output file is one of the spec files the run reads; nothing is checked "
+         "or written, so the spec is not replaced by a report."),
     # E9xx: the tool itself
     Code("E900", "internal-error", "A bug in cpuid-contracts, not in your spec. Please report it with the input."),
 )

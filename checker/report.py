@@ -8,13 +8,28 @@ be pasted into a reply and quoted; the text rendering adds the verdict table.
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from typing import Any, Iterable, Sequence
 
 from checker.results import BitStory, CheckResult, Counterexample, Verdict
 
 EMAIL_WIDTH = 72
+TEXT_WIDTH = 100
 SCHEMA_VERSION = 1
+
+# ANSI colours of the verdict words in the text format (only on a terminal, see checker.cli).
+_COLOUR = {"PROVED": "32", "VIOLATED": "31", "VACUOUS": "33", "UNKNOWN": "35"}
+_VERDICT_WORD = re.compile(r"\b(PROVED|VIOLATED|VACUOUS|UNKNOWN)(!?)")
+
+
+def paint_verdicts(line: str) -> str:
+    """Colour each verdict word; a surprise ('!') is bold too. The visible text, and so the
+    table's alignment, is unchanged."""
+    def paint(m: re.Match[str]) -> str:
+        bold = "1;" if m.group(2) else ""
+        return f"\x1b[{bold}{_COLOUR[m.group(1)]}m{m.group(0)}\x1b[0m"
+    return _VERDICT_WORD.sub(paint, line)
 
 
 def _verdict_cell(r: CheckResult) -> str:
@@ -79,12 +94,15 @@ def _sets(sets: Iterable[Iterable[str]]) -> str:
     return " or ".join("{" + ", ".join(s) + "}" for s in sets)
 
 
-def result_details(r: CheckResult, width: int = EMAIL_WIDTH) -> list[str]:
-    """Everything about one result, wrapped to width."""
-    out: list[str] = []
+def _header(r: CheckResult, width: int) -> list[str]:
     expected = f" (expected {r.expected})" if r.expected else ""
     flag = "" if r.as_expected else "  <-- NOT AS EXPECTED"
-    out.append(f"{r.check}: {r.invariant}: {r.verdict.name}{expected}{flag}")
+    return _wrap(f"{r.check}: {r.invariant}: {r.verdict.name}{expected}{flag}", "", width)
+
+
+def result_details(r: CheckResult, width: int = EMAIL_WIDTH) -> list[str]:
+    """Everything about one result, wrapped to width."""
+    out = _header(r, width)
     out += _wrap(f"design {r.design}, module {r.module} ({r.file}:{r.line})", "  ", width)
     if r.verdict is Verdict.PROVED:
         if r.guarantee_sets == [[]]:
@@ -154,16 +172,30 @@ def summary_line(results: Sequence[CheckResult]) -> str:
     return f"{checks} check(s), {len(results)} result(s): {parts}; {tail}"
 
 
-def render_text(results: Sequence[CheckResult], details: bool = True) -> str:
-    out = verdict_table(results)
+def _headed_details(r: CheckResult, width: int, colour: bool) -> list[str]:
+    lines = result_details(r, width)
+    if colour:
+        n = len(_header(r, width))
+        lines[:n] = [paint_verdicts(line) for line in lines[:n]]
+    return lines
+
+
+def render_text(results: Sequence[CheckResult], details: bool = True, colour: bool = False) -> str:
+    table = verdict_table(results)
+    out = [paint_verdicts(line) for line in table] if colour else table
     out.append("('!' marks a verdict that differs from the spec's expectation)")
     out.append("")
     if details:
         for r in results:
-            out += result_details(r, width=100)
+            out += _headed_details(r, TEXT_WIDTH, colour)
             out.append("")
     out.append(summary_line(results))
     return "\n".join(out) + "\n"
+
+
+def render_details(results: Sequence[CheckResult], width: int = TEXT_WIDTH, colour: bool = False) -> str:
+    """Every result in full, without the table (what `explain` prints)."""
+    return "\n\n".join("\n".join(_headed_details(r, width, colour)) for r in results) + "\n"
 
 
 def render_email(results: Sequence[CheckResult]) -> str:

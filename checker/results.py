@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Iterable
 
 
 class Verdict(enum.Enum):
@@ -16,6 +16,10 @@ class Verdict(enum.Enum):
     VIOLATED = "violated"
     VACUOUS = "vacuous"
     UNKNOWN = "unknown"
+
+
+# The unexpected verdicts that `--fail-on` can choose; by default each fails a run.
+FAIL_ON_ALL = ("violated", "unknown", "vacuous")
 
 
 @dataclass
@@ -76,12 +80,28 @@ class CheckResult:
     would_hold_tried: int = 0  # how many other guarantees there were to try
     vacuity: Explanation | None = None
     reason: str | None = None
+    # Where the check and the invariant are declared (file, line, column are the
+    # `verify` statement's): SARIF findings and editors point at these.
+    check_line: int = 0
+    check_column: int = 0
+    invariant_file: str = ""
+    invariant_line: int = 0
+    invariant_column: int = 0
 
     @property
     def as_expected(self) -> bool:
         if self.expected is None:
             return self.verdict is Verdict.PROVED
         return self.verdict.value == self.expected
+
+    def fails(self, fail_on: Iterable[str] = FAIL_ON_ALL) -> bool:
+        """Whether this result fails a run that fails on these unexpected verdicts
+        (DESIGN section 6). An unexpected PROVED counts as 'violated': the spec's
+        expectation of a broken design is stale."""
+        if self.as_expected:
+            return False
+        kind = "violated" if self.verdict is Verdict.PROVED else self.verdict.value
+        return kind in set(fail_on)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -96,6 +116,7 @@ class CheckResult:
             "guarantee_sets": self.guarantee_sets,
             "would_hold_with": self.would_hold_with,
             "would_hold_complete": self.would_hold_complete,
+            "would_hold_tried": self.would_hold_tried,
             "guarantees_unused": self.guarantees_unused,
             "vacuity": asdict(self.vacuity) if self.vacuity else None,
             "reason": self.reason,
@@ -103,4 +124,27 @@ class CheckResult:
             "file": self.file,
             "line": self.line,
             "column": self.column,
+            "check_declared_at": {"file": self.file, "line": self.check_line, "column": self.check_column},
+            "invariant_declared_at": {"file": self.invariant_file, "line": self.invariant_line,
+                                      "column": self.invariant_column},
         }
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> CheckResult:
+        """The inverse of to_json (the counterexample's solver assignment is not serialised)."""
+        cex = d["counterexample"]
+        check_at, inv_at = d["check_declared_at"], d["invariant_declared_at"]
+        return cls(
+            check=d["check"], design=d["design"], module=d["module"], invariant=d["invariant"],
+            verdict=Verdict(d["verdict"]), expected=d["expected"], file=d["file"], line=d["line"],
+            column=d["column"], seconds=d["seconds"],
+            counterexample=None if cex is None else Counterexample(
+                bits=[BitStory(**b) for b in cex["bits"]], steps=cex["steps"], situation=cex["situation"],
+                minimal=cex["minimal"], leaf_count=cex["leaf_count"], bit_count=cex["bit_count"]),
+            guarantee_sets=d["guarantee_sets"], guarantees_unused=d["guarantees_unused"],
+            would_hold_with=d["would_hold_with"], would_hold_complete=d["would_hold_complete"],
+            would_hold_tried=d["would_hold_tried"],
+            vacuity=None if d["vacuity"] is None else Explanation(**d["vacuity"]), reason=d["reason"],
+            check_line=check_at["line"], check_column=check_at["column"], invariant_file=inv_at["file"],
+            invariant_line=inv_at["line"], invariant_column=inv_at["column"],
+        )

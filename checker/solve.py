@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import time
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import z3
 
@@ -35,6 +35,7 @@ RLIMIT = 200_000_000
 WALL_TIMEOUT_MS = 120_000
 RANDOM_SEED = 0
 MAX_WOULD_HOLD_SIZE = 3
+PROGRESS_TICK = 0.5  # seconds between progress calls while worker processes run
 
 
 def make_solver(ctx: z3.Context, rlimit: int = RLIMIT) -> z3.Solver:
@@ -708,7 +709,9 @@ def check_one(program: Program, file: str, decl: ast.CheckDecl, width: int = 32,
     def result(inv: Any, verdict: Verdict, **kw: Any) -> CheckResult:
         return CheckResult(check=setup.name, design=setup.design.name.name, module=setup.module.name,
                            invariant=inv.name, verdict=verdict, expected=inv.expect, file=file,
-                           line=inv.span.line, column=inv.span.column, **kw)
+                           line=inv.span.line, column=inv.span.column, check_line=decl.span.line,
+                           check_column=decl.span.column, invariant_file=program.file_of(inv.decl),
+                           invariant_line=inv.decl.span.line, invariant_column=inv.decl.span.column, **kw)
 
     try:
         space = build_space(program, setup, width, wide_width, registers) if registers else None
@@ -756,20 +759,25 @@ def check_one(program: Program, file: str, decl: ast.CheckDecl, width: int = 32,
 _FORKED: tuple[Program, list[tuple[str, ast.CheckDecl]], dict[str, Any]] | None = None
 
 
-def _check_in_worker(index: int) -> list[CheckResult]:
+def _check_in_worker(index: int) -> tuple[int, list[CheckResult]]:
     assert _FORKED is not None
     program, checks, kw = _FORKED
     file, decl = checks[index]
-    return check_one(program, file, decl, **kw)
+    return index, check_one(program, file, decl, **kw)
 
 
 def check_program(program: Program, only: Iterable[str] | None = None, jobs: int = 1,
-                  **kw: Any) -> list[CheckResult]:
+                  progress: Callable[[int, int], None] | None = None, **kw: Any) -> list[CheckResult]:
     """Every check of the program, in declaration order. With jobs > 1 the checks run
     in forked worker processes (each check is independent; results do not depend on
-    the number of workers)."""
+    the number of workers). progress(done, total) is called as checks finish, and
+    every PROGRESS_TICK seconds while workers run."""
     wanted = set(only) if only else None
     checks = [(f, d) for f, d in program.checks() if wanted is None or d.name.name in wanted]
+
+    def tell(done: int) -> None:
+        if progress is not None:
+            progress(done, len(checks))
     if jobs > 1 and len(checks) > 1:
         import multiprocessing
 
@@ -781,12 +789,21 @@ def check_program(program: Program, only: Iterable[str] | None = None, jobs: int
             global _FORKED
             _FORKED = (program, checks, kw)
             try:
+                parts: dict[int, list[CheckResult]] = {}
                 with ctx.Pool(min(jobs, len(checks))) as pool:
-                    parts = pool.map(_check_in_worker, range(len(checks)), chunksize=1)
+                    finished = pool.imap_unordered(_check_in_worker, range(len(checks)), chunksize=1)
+                    while len(parts) < len(checks):
+                        try:
+                            index, part = finished.next(timeout=PROGRESS_TICK)
+                            parts[index] = part
+                        except multiprocessing.TimeoutError:
+                            pass
+                        tell(len(parts))
             finally:
                 _FORKED = None
-            return [r for part in parts for r in part]
+            return [r for index in range(len(checks)) for r in parts[index]]
     out: list[CheckResult] = []
-    for file, decl in checks:
+    for done, (file, decl) in enumerate(checks, 1):
         out.extend(check_one(program, file, decl, **kw))
+        tell(done)
     return out
