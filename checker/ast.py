@@ -219,6 +219,7 @@ class SetDecl:
     name: Ident
     expr: Expr
     source: Ident | None
+    data: "DataSource | None" = None
 
 
 @dataclass(frozen=True)
@@ -238,6 +239,14 @@ class InvariantDecl:
 
 
 # ------------------------------------------------------------------ parties
+
+@dataclass(frozen=True)
+class DataSource:
+    """``from release "releases/x.json"``: a declaration whose data is imported from a file
+    (checker.importers turns it into the statements a hand-written declaration would hold)."""
+    span: Span
+    format: Ident  # release, dump or kvm_cpuid2
+    path: str
 
 @dataclass(frozen=True)
 class VersionStmt:
@@ -294,6 +303,7 @@ class ModuleDecl:
     name: Ident
     symbolic: bool
     statements: tuple[ModuleStmt, ...]
+    data: DataSource | None = None
 
 
 @dataclass(frozen=True)
@@ -308,6 +318,7 @@ class KvmDecl:
     span: Span
     name: Ident
     knows: tuple[KnowsStmt, ...]
+    data: DataSource | None = None
 
 
 @dataclass(frozen=True)
@@ -322,6 +333,7 @@ class HostDecl:
     span: Span
     name: Ident
     cpuid: tuple[HostCpuidStmt, ...]
+    data: DataSource | None = None
 
 
 # ------------------------------------------------------------------ designs

@@ -104,3 +104,49 @@ class CheckResult:
             "line": self.line,
             "column": self.column,
         }
+
+
+@dataclass
+class BitChange:
+    """One difference between two releases: a bit's class, whether it is reported
+    configurable, a CPUID_CONFIG leaf, or a module-level word bit."""
+
+    position: str
+    leaf: tuple[int, int]  # (leaf, subleaf) for grouping; (-1, 0) for module-level data
+    names: list[str]
+    aspect: str  # "class", "reported", "cpuid_config leaf", "xfam_fixed1", "max_leaf", ...
+    old: str
+    new: str
+    breaking: bool
+    why: str
+
+
+@dataclass
+class ReleaseDiff:
+    """What changed from one release to the next (checker.release.diff)."""
+
+    old: str
+    new: str
+    old_file: str
+    new_file: str
+    changes: list[BitChange]
+    leaf_changes: list[BitChange]
+    module_changes: list[BitChange]
+    unspecified: dict[str, dict[str, str]]  # "old"/"new" -> register -> mask of bits that side does not give
+    kvm_given: bool = False
+
+    @property
+    def all_changes(self) -> list[BitChange]:
+        return self.changes + self.leaf_changes + self.module_changes
+
+    @property
+    def breaking(self) -> list[BitChange]:
+        return [c for c in self.all_changes if c.breaking]
+
+    def to_json(self) -> dict[str, Any]:
+        d = asdict(self)
+        for key in ("changes", "leaf_changes", "module_changes"):
+            for c in d[key]:
+                c["leaf"] = list(c["leaf"])
+        d["breaking_count"] = len(self.breaking)
+        return d

@@ -21,6 +21,7 @@ from typing import Callable, Iterable, Iterator
 from checker import ast
 from checker.bits import EMPTY, FUTURE_LEAF, MAX_LEAF, REGISTERS, WIDE_MASK, BitSet, Reg, range_mask
 from checker.diagnostics import Diagnostic, Span, did_you_mean
+from checker.importers import expand_data_sources
 from checker.parse import SPEC_SUFFIX, parse_text
 
 
@@ -293,6 +294,9 @@ class _Loader:
         if tree is None:
             self.failed.add(name)
             return name
+        tree, diags, data_texts = expand_data_sources(tree, path.parent, self.display)
+        self.diagnostics.extend(diags)
+        self.program.texts.update(data_texts)
         self.program.files[name] = tree
         self.paths[name] = path
         self.imports[name] = []
@@ -374,6 +378,9 @@ def analyse_text(text: str, name: str = "<input>.cpuid") -> tuple[Program, list[
     loader.program.texts[name] = text
     loader.diagnostics.extend(diags)
     if tree is not None:
+        tree, diags, data_texts = expand_data_sources(tree, Path("."), lambda p: str(p))
+        loader.diagnostics.extend(diags)
+        loader.program.texts.update(data_texts)
         loader.program.files[name] = tree
         loader.imports[name] = []
         for decl in tree.declarations:
