@@ -150,3 +150,43 @@ class ReleaseDiff:
                 c["leaf"] = list(c["leaf"])
         d["breaking_count"] = len(self.breaking)
         return d
+
+
+@dataclass
+class BrokenGuarantee:
+    """A guarantee a release breaks: the bits that break it and the checks that assumed it."""
+
+    guarantee: str
+    bits: list[str]
+    checks: list[str]
+
+
+@dataclass
+class NowFailing:
+    """An invariant whose check relied on a broken guarantee, and its verdict for the release alone."""
+
+    design: str
+    invariant: str
+    check: str
+    guarantees: list[str]
+    verdict_alone: str | None  # the same design's verdict with no guarantee assumed (None: not checked)
+    check_alone: str | None
+
+
+@dataclass
+class ReleaseVerdicts:
+    """The result of `release check`: derived checks' results and what they say about the release."""
+
+    release: str
+    version: str
+    file: str
+    results: list[CheckResult]
+    broken: list[BrokenGuarantee]
+    now_failing: list[NowFailing]
+    invariants_decided: bool = True
+
+    def to_json(self) -> dict[str, Any]:
+        return {"release": self.release, "version": self.version, "file": self.file,
+                "invariants_decided": self.invariants_decided,
+                "broken_guarantees": [asdict(b) for b in self.broken],
+                "now_failing": [asdict(n) for n in self.now_failing]}
