@@ -286,7 +286,8 @@ def _fill(d: Any, data: ast.DataSource, base: Path, show: Callable[[Path], str],
         diags.extend(problems)
         if release is None:
             return None
-        return dataclasses.replace(d, statements=tuple(module_statements(release, span)) + d.statements)
+        return dataclasses.replace(d, statements=tuple(module_statements(release, span)) + d.statements,
+                                   symbolic=d.symbolic or release.unlisted == "unspecified")
     readout, problems = parse_readout(fmt, text, shown)
     diags.extend(problems)
     if readout is None:

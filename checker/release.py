@@ -580,6 +580,8 @@ def diff(old: Release, new: Release, names: dict[tuple[Reg, int], list[str]] | N
     unspecified: dict[str, dict[str, int]] = {"old": {}, "new": {}}
     regs = sorted(old.registers() | new.registers())
 
+    both_list = _leaves_in_both_lists(old, new)
+
     def known(reg: Reg, b: int) -> bool | None:
         return None if kvm_known is None else bool(kvm_known.get(reg, 0) >> b & 1)
 
@@ -595,7 +597,7 @@ def diff(old: Release, new: Release, names: dict[tuple[Reg, int], list[str]] | N
                 breaking, why = classify(co, cn, reg, known(reg, b))
                 changes.append(BitChange(pos, reg.leaf_key, names.get((reg, b), []), "class", str(co), str(cn),
                                          breaking, why))
-            if orep is None or nrep is None or not _both_list(old, new, reg):
+            if orep is None or nrep is None or reg.leaf_key not in both_list:
                 continue
             ro, rn = bool(orep.get(reg, 0) >> b & 1), bool(nrep.get(reg, 0) >> b & 1)
             if ro != rn:
@@ -611,11 +613,11 @@ def diff(old: Release, new: Release, names: dict[tuple[Reg, int], list[str]] | N
                        kvm_given=kvm_known is not None)
 
 
-def _both_list(old: Release, new: Release, reg: Reg) -> bool:
+def _leaves_in_both_lists(old: Release, new: Release) -> set[tuple[int, int]]:
     """Reported bits are compared on leaves both CPUID_CONFIG lists hold; the others are leaf changes."""
-    def listed(r: Release) -> bool:
-        return any((e.leaf, e.subleaf or 0) == reg.leaf_key for e in r.cpuid_config or ())
-    return listed(old) and listed(new)
+    def listed(r: Release) -> set[tuple[int, int]]:
+        return {(e.leaf, e.subleaf or 0) for e in r.cpuid_config or ()}
+    return listed(old) & listed(new)
 
 
 def _config_leaf_changes(old: Release, new: Release, show: Any) -> list[BitChange]:

@@ -227,3 +227,16 @@ def test_readouts_used_in_a_spec(tmp_path: Path) -> None:
     assert main(["check", str(tmp_path / "s.cpuid"), "--jobs", "1", "--table-only"]) == 0
     dump, diags = parse_dump((tmp_path / "host.txt").read_text(), "host.txt")
     assert dump is not None and dump.values[Reg(1, 0, "ECX")] == 0x00200000
+
+
+def test_release_files_follow_the_shipped_json_schema() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((REPO / "checker" / "release.schema.json").read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    for path in (R_1_5_01, R_1_5_06, R_1_5_08):
+        assert not list(validator.iter_errors(json.loads(path.read_text()))), path.name
+    # what the schema can say, it says like the importer (the rest, e.g. overlaps, only the importer finds)
+    for name in ("release_wrong_format", "release_missing_version", "release_unknown_field", "release_unknown_class",
+                 "release_mask_too_wide", "release_config_one_word", "release_bad_register"):
+        assert list(validator.iter_errors(json.loads((DATA / f"{name}.json").read_text()))), name
