@@ -180,6 +180,10 @@ def cmd_explain(args: argparse.Namespace) -> int:
         print(f"check '{args.check_name}' does not verify '{args.invariant}'; it verifies: {', '.join(names)}",
               file=sys.stderr)
         return EXIT_BAD_INPUT
+    if args.payloads:
+        failed = _write_payloads(program, file, decl, results, args)
+        if failed is not None:
+            return failed
     if args.format == "json":
         _emit(render_json(results, diags), args)
     else:
@@ -187,6 +191,25 @@ def cmd_explain(args: argparse.Namespace) -> int:
         text = "\n\n".join("\n".join(result_details(r, width)) for r in results) + "\n"
         _emit(text, args)
     return exit_code(results, args.fail_on)
+
+
+def _write_payloads(program: Program, file: str, decl: object, results: Sequence[CheckResult],
+                    args: argparse.Namespace) -> int | None:
+    """explain --payloads DIR: each counterexample's situation as ioctl payloads (checker/payloads.py)."""
+    from checker.payloads import write_payloads
+
+    target = Path(args.payloads)
+    if target.exists() and (not target.is_dir() or any(target.iterdir())) and not args.force:
+        print(f"{target} exists and is not an empty directory; give --force to write into it", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    violated = [r for r in results if r.counterexample is not None]
+    if not violated:
+        print("no counterexample to write: no invariant of this check is VIOLATED", file=sys.stderr)
+    for r in violated:
+        where = target / r.invariant if len(violated) > 1 else target
+        write_payloads(program, file, decl, r, where)
+        print(f"wrote the payloads of {r.check} / {r.invariant} to {where}", file=sys.stderr)
+    return None
 
 
 def _data_failure(diags: Sequence[Diagnostic], texts: dict[str, str], args: argparse.Namespace) -> int:
@@ -294,6 +317,10 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("check_name", metavar="CHECK")
     explain.add_argument("invariant", metavar="INVARIANT", nargs="?")
     explain.add_argument("--path", action="append", metavar="PATH", help="spec files (default: the shipped specs)")
+    explain.add_argument("--payloads", metavar="DIR",
+                         help="write each counterexample as ioctl payloads (kvm_cpuid2 JSON, a cpuid -r dump, a "
+                              "release file) into DIR, one subdirectory per invariant when there are several")
+    explain.add_argument("--force", action="store_true", help="with --payloads: write into a non-empty DIR")
     _common(explain)
     explain.set_defaults(func=cmd_explain)
     _release_parsers(sub)

@@ -40,6 +40,8 @@ ALLOWED = {"module": ("release",), "kvm": ("kvm_cpuid2", "dump"), "host": ("dump
            "set": ("kvm_cpuid2", "dump")}
 KVM_CPUID_FLAG_SIGNIFCANT_INDEX = 1  # sic: the uAPI's spelling
 ENTRY_FIELDS = ("function", "index", "flags", "eax", "ebx", "ecx", "edx", "padding")
+# struct kvm_tdx_capabilities and struct kvm_tdx_init_vm carry a struct kvm_cpuid2 in "cpuid"
+EMBEDDING_FIELDS = ("cpuid", "supported_attrs", "supported_xfam", "attributes", "xfam")
 
 
 @dataclass
@@ -139,19 +141,23 @@ def parse_kvm_cpuid2(text: str, name: str) -> tuple[Readout | None, list[Diagnos
     leaves: list[tuple[int, int]] = []
     indexed: dict[int, bool] = {}
     try:
+        where = "$"
+        if isinstance(doc, dict) and "cpuid" in doc:
+            r.obj(doc, "$", EMBEDDING_FIELDS)
+            doc, where = doc["cpuid"], "$.cpuid"
         if isinstance(doc, dict):
-            top = r.obj(doc, "$", ("nent", "entries", "padding"), ("entries",))
-            entries = r.array(top["entries"], "$.entries")
-            base = "$.entries"
+            top = r.obj(doc, where, ("nent", "entries", "padding"), ("entries",))
+            entries = r.array(top["entries"], f"{where}.entries")
+            base = f"{where}.entries"
             if "nent" in top:
-                nent = r.number(top["nent"], "$.nent", 32, "an entry count")
+                nent = r.number(top["nent"], f"{where}.nent", 32, "an entry count")
                 if nent != len(entries):
-                    r.error("E513", "$.nent", f"nent is {nent} but {len(entries)} entries follow")
+                    r.error("E513", f"{where}.nent", f"nent is {nent} but {len(entries)} entries follow")
         elif isinstance(doc, list):
-            entries, base = doc, "$"
+            entries, base = doc, where
         else:
-            raise r.fail("E501", "$", f"expected an object {{\"nent\", \"entries\"}} or an array of entries, "
-                                      f"found {describe_json(doc)}")
+            raise r.fail("E501", where, f"expected an object {{\"nent\", \"entries\"}} or an array of entries, "
+                                        f"found {describe_json(doc)}")
         seen: dict[tuple[int, int], str] = {}
         for i, item in enumerate(entries):
             path = f"{base}[{i}]"
