@@ -346,8 +346,8 @@ class Bench:
     # -------------------------------------------------------------- releases
     def r1(self) -> None:
         """Release diff and release check (--guarantees-only, one promising_release check)
-        on module 1.5.01 and on a generated release 100 times larger."""
-        for factor in (1, 100):
+        on module 1.5.01 and on generated releases 10 and 100 times larger."""
+        for factor in (1, 10, 100):
             path = REPO / "spec" / "releases" / "tdx_1_5_01.json" if factor == 1 else \
                 scaled_release(factor, self.tmp / f"release-x{factor}.json")
             r = spawn(["release", str(path), "--only", "upstream_6_16__promising_release"],

@@ -289,6 +289,25 @@ def cmd_release_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_release_import(args: argparse.Namespace) -> int:
+    from checker.importers import load_readout, release_from_readout
+    from checker.release import dump_release
+
+    readout, diags = load_readout("kvm_cpuid2", args.cpuid_config, args.cpuid_config)
+    if readout is None:
+        return _data_failure(diags, {}, args)
+    platform = {}
+    for item in args.platform or []:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            print(f"--platform takes KEY=VALUE, not {item!r}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        platform[key] = value
+    release = release_from_readout(readout, args.version, args.name, platform or None)
+    _emit(dump_release(release), args)
+    return EXIT_OK
+
+
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=["text", "email", "json"], default="text",
                    help="text (default), email (plain text, 72 columns) or json")
@@ -354,6 +373,16 @@ def _release_parsers(sub: "argparse._SubParsersAction[argparse.ArgumentParser]")
     export.add_argument("--format", choices=["json"], default="json")
     export.add_argument("--output", metavar="FILE", help="write to FILE (atomically)")
     export.set_defaults(func=cmd_release_export)
+    imp = rsub.add_parser("import", help="a release file (CPUID_CONFIG only) from a kvm_cpuid2 readout of it")
+    imp.add_argument("cpuid_config", metavar="FILE",
+                     help="kvm_cpuid2 JSON: KVM_TDX_CAPABILITIES' cpuid (after KVM's denylist and GPAW byte), or "
+                          "TD_SYSINFO's CPUID_CONFIG list written as entries")
+    imp.add_argument("--version", required=True, help="the module version")
+    imp.add_argument("--name", help="the module's name in reports and specs")
+    imp.add_argument("--platform", action="append", metavar="KEY=VALUE", help="where it was read (repeatable)")
+    imp.add_argument("--format", choices=["json"], default="json")
+    imp.add_argument("--output", metavar="FILE", help="write to FILE (atomically)")
+    imp.set_defaults(func=cmd_release_import)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -214,6 +214,23 @@ def readout_to_kvm_cpuid2(values: dict[Reg, int], indexed: set[int] | None = Non
     return {"nent": len(entries), "entries": entries}
 
 
+def release_from_readout(readout: Readout, version: str, name: str | None = None,
+                         platform: dict[str, str] | None = None) -> Release:
+    """A release holding only a CPUID_CONFIG list, from a kvm_cpuid2 readout of it
+    (KVM_TDX_CAPABILITIES' cpuid, or TD_SYSINFO's list written as kvm_cpuid2 entries)."""
+    from checker.release import ConfigEntry
+
+    config = []
+    for leaf, sub in readout.leaves:
+        v = {reg: readout.values.get(Reg(leaf, sub, reg), 0) for reg in REGISTERS}
+        config.append(ConfigEntry(leaf, sub if readout.indexed.get(leaf) else None,
+                                  (v["EAX"] | v["EBX"] << 32, v["ECX"] | v["EDX"] << 32)))
+    release = Release(file=readout.file, version=version, name=name, platform=platform, cpuid_config=config,
+                      notes=[f"CPUID_CONFIG imported from {readout.file}; every bit's class is unspecified"])
+    release.indexed = dict(readout.indexed)
+    return release
+
+
 # ------------------------------------------------------------------ data in specs
 
 def _mask_call(span: Span, reg: Reg, value: int) -> ast.FunctionCall:

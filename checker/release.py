@@ -586,24 +586,24 @@ def diff(old: Release, new: Release, names: dict[tuple[Reg, int], list[str]] | N
         return None if kvm_known is None else bool(kvm_known.get(reg, 0) >> b & 1)
 
     for reg in regs:
+        shown = show(reg)
+        compare_reported = orep is not None and nrep is not None and reg.leaf_key in both_list
+        reported_diff = (orep.get(reg, 0) ^ nrep.get(reg, 0)) if compare_reported else 0  # type: ignore[union-attr]
         for b in range(32):
             co, cn = old.class_of(oc, reg, b), new.class_of(nc, reg, b)
-            pos = f"{show(reg)}[{b}]"
             if co is None or cn is None:
                 side = "old" if co is None else "new"
                 if co is not None or cn is not None:
-                    unspecified[side][show(reg)] = unspecified[side].get(show(reg), 0) | 1 << b
+                    unspecified[side][shown] = unspecified[side].get(shown, 0) | 1 << b
             elif co != cn:
                 breaking, why = classify(co, cn, reg, known(reg, b))
-                changes.append(BitChange(pos, reg.leaf_key, names.get((reg, b), []), "class", str(co), str(cn),
-                                         breaking, why))
-            if orep is None or nrep is None or reg.leaf_key not in both_list:
-                continue
-            ro, rn = bool(orep.get(reg, 0) >> b & 1), bool(nrep.get(reg, 0) >> b & 1)
-            if ro != rn:
+                changes.append(BitChange(f"{shown}[{b}]", reg.leaf_key, names.get((reg, b), []), "class", str(co),
+                                         str(cn), breaking, why))
+            if reported_diff >> b & 1:
+                rn = bool(nrep.get(reg, 0) >> b & 1)  # type: ignore[union-attr]
                 breaking, why = _reported_change(rn, cn, co)
-                changes.append(BitChange(pos, reg.leaf_key, names.get((reg, b), []), "reported",
-                                         "reported" if ro else "not reported", "reported" if rn else "not reported",
+                changes.append(BitChange(f"{shown}[{b}]", reg.leaf_key, names.get((reg, b), []), "reported",
+                                         "not reported" if rn else "reported", "reported" if rn else "not reported",
                                          breaking, why))
     leaf_changes = _config_leaf_changes(old, new, show)
     module_changes = _module_changes(old, new)

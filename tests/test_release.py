@@ -240,3 +240,19 @@ def test_release_files_follow_the_shipped_json_schema() -> None:
     for name in ("release_wrong_format", "release_missing_version", "release_unknown_field", "release_unknown_class",
                  "release_mask_too_wide", "release_config_one_word", "release_bad_register"):
         assert list(validator.iter_errors(json.loads((DATA / f"{name}.json").read_text()))), name
+
+
+def test_release_import_from_a_capabilities_readout(tmp_path: Path) -> None:
+    """KVM_TDX_CAPABILITIES' kvm_cpuid2 -> a CPUID_CONFIG-only release -> the same list."""
+    from checker.importers import readout_to_kvm_cpuid2
+
+    emr = _load(R_1_5_08)
+    values = {reg: v for e in emr.cpuid_config or () for reg, v in e.registers().items()}
+    indexed = {leaf for leaf, ix in emr.indexed.items() if ix}
+    (tmp_path / "caps.json").write_text(json.dumps({"cpuid": readout_to_kvm_cpuid2(values, indexed)}))
+    out = tmp_path / "emr.json"
+    assert main(["release", "import", str(tmp_path / "caps.json"), "--version", emr.version,
+                 "--platform", "cpu=Emerald Rapids (EMR)", "--output", str(out)]) == 0
+    again = _load(out)
+    assert again.cpuid_config == emr.cpuid_config and again.platform == {"cpu": "Emerald Rapids (EMR)"}
+    assert again.unlisted == "unspecified" and not again.runs
