@@ -240,6 +240,24 @@ def _change_line(c: BitChange) -> str:
     return f"{c.position}{names}: {what}{c.old} -> {c.new} [{mark}] {c.why}"
 
 
+def _unspecified_items(regs: dict[str, str]) -> list[str]:
+    """`LEAF.*` for a leaf whose four registers are wholly unspecified, else `REG mask 0x...`."""
+    full: dict[str, int] = {}
+    for reg, mask in regs.items():
+        if int(mask, 16) == 0xFFFFFFFF:
+            leaf = reg.rsplit(".", 1)[0]
+            full[leaf] = full.get(leaf, 0) + 1
+    out: list[str] = []
+    for reg, mask in regs.items():
+        leaf = reg.rsplit(".", 1)[0]
+        if full.get(leaf) == 4:
+            if leaf + ".*" not in out:
+                out.append(leaf + ".*")
+        else:
+            out.append(f"{reg} mask {mask}")
+    return out
+
+
 def render_release_diff(d: ReleaseDiff, fmt: str) -> str:
     if fmt == "json":
         return json.dumps({"schema_version": SCHEMA_VERSION, **d.to_json(), "diagnostics": []}, indent=2) + "\n"
@@ -270,7 +288,7 @@ def render_release_diff(d: ReleaseDiff, fmt: str) -> str:
             total = sum(int(m, 16).bit_count() for m in regs.values())
             out += _wrap(f"unspecified in {label} (not compared, never counted as changed): {total} bit(s) in "
                          f"{len(regs)} register(s)", "", width)
-            shown = [f"{reg} mask {mask}" for reg, mask in list(regs.items())[:40]]
-            more = f", ... ({len(regs) - 40} more registers)" if len(regs) > 40 else ""
-            out += _wrap(", ".join(shown) + more, "  ", width)
+            shown = _unspecified_items(regs)
+            more = f", ... ({len(shown) - 40} more)" if len(shown) > 40 else ""
+            out += _wrap(", ".join(shown[:40]) + more, "  ", width)
     return "\n".join(out) + "\n"
