@@ -86,7 +86,8 @@ def module_release(model: Model[Any, Any], program: Program) -> Release:
             per_leaf.setdefault(reg.leaf_key, {})[reg.register] = v
     indexed = _indexed(program)
     config = [ConfigEntry(leaf, sub if leaf in indexed else None,
-                          (regs.get("EAX", 0) | regs.get("EBX", 0) << 32, regs.get("ECX", 0) | regs.get("EDX", 0) << 32))
+                          (regs.get("EAX", 0) | regs.get("EBX", 0) << 32,
+                           regs.get("ECX", 0) | regs.get("EDX", 0) << 32))
               for (leaf, sub), regs in sorted(per_leaf.items())]
     words = {k: int(v) for k, v in model.module["words"].items()}
     release = Release(file="module.json", version=f"{mod.name} in a counterexample", name=f"{mod.name}_situation",

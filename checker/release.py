@@ -609,7 +609,8 @@ def diff(old: Release, new: Release, names: dict[tuple[Reg, int], list[str]] | N
     module_changes = _module_changes(old, new)
     return ReleaseDiff(old=old.version, new=new.version, old_file=old.file, new_file=new.file, changes=changes,
                        leaf_changes=leaf_changes, module_changes=module_changes,
-                       unspecified={side: {k: _hex(v) for k, v in regs_.items()} for side, regs_ in unspecified.items()},
+                       unspecified={side: {k: _hex(v) for k, v in masks.items()}
+                                    for side, masks in unspecified.items()},
                        kvm_given=kvm_known is not None)
 
 

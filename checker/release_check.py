@@ -44,15 +44,11 @@ def _question(program: Program, file: str, check: ast.CheckDecl) -> tuple[Any, .
     """What a check asks once its module is replaced: design, kvm, host, future leaf, assumptions."""
     parts = {s.kind: s.name.name for s in check.statements if isinstance(s, ast.CheckPart)}
     future = next((s.enabled for s in check.statements if isinstance(s, ast.CheckFuture)), None)
-    assumed = set(resolve_names(check, ast.AssumeStmt))
+    assumed = {n.name for s in check.statements if isinstance(s, ast.AssumeStmt) for n in s.names}
     module = program.lookup(file, parts.get("module", ""))
     if isinstance(module, ast.ModuleDecl):
         assumed |= set(load_module(program, program.file_of(module), module).assumes)
     return (file, parts.get("design"), parts.get("kvm"), parts.get("host"), future, tuple(sorted(assumed)))
-
-
-def resolve_names(check: ast.CheckDecl, cls: type) -> list[str]:
-    return [n.name for s in check.statements if isinstance(s, cls) for n in s.names]
 
 
 def derive_checks(program: Program, release: ast.ModuleDecl, only: set[str] | None = None) -> list[str]:
