@@ -104,7 +104,7 @@ def guarantees_only(program: Program, names: list[str]) -> list[CheckResult]:
             continue
         verdict = Verdict.VACUOUS if vac is not None else Verdict.UNKNOWN
         out += [CheckResult(check=setup.name, design=setup.design.name.name, module=setup.module.name,
-                            invariant=inv.name, verdict=verdict, expected=None, file=file, line=inv.span.line,
+                            invariant=inv.name, verdict=verdict, expected=inv.expect, file=file, line=inv.span.line,
                             column=inv.span.column, vacuity=vac, reason=reason) for inv in setup.invariants]
     return out
 
@@ -117,6 +117,7 @@ def release_check(program: Program, release: Release, only: set[str] | None = No
         results = check_program(program, only=derived, jobs=jobs)
     else:
         results = guarantees_only(program, derived)
+    relied_on = {(r.check, r.invariant) for r in results if r.expected in (None, "proved")}
     for r in results:
         # The contract relies on what the checks expect to be proved; elsewhere
         # (an expected VIOLATED) any verdict of a release is no regression.
@@ -125,8 +126,8 @@ def release_check(program: Program, release: Release, only: set[str] | None = No
         elif r.expected is None:
             r.expected = "proved"
     return ReleaseVerdicts(release=module.name.name, version=release.version, file=release.file, results=results,
-                           broken=_broken(results), now_failing=_now_failing(results),
-                           invariants_decided=decide_invariants)
+                           broken=_broken(results), now_failing=_now_failing(results, relied_on),
+                           invariants_decided=decide_invariants, checks=derived)
 
 
 def _broken(results: list[CheckResult]) -> list[BrokenGuarantee]:
@@ -144,15 +145,17 @@ def _broken(results: list[CheckResult]) -> list[BrokenGuarantee]:
     return list(out.values())
 
 
-def _now_failing(results: list[CheckResult]) -> list[NowFailing]:
-    """Invariants whose proof relied on a broken guarantee, with their verdict for the release alone."""
+def _now_failing(results: list[CheckResult], relied_on: set[tuple[str, str]]) -> list[NowFailing]:
+    """Invariants the checks prove under a guarantee the release breaks, with their verdict
+    for the release alone."""
     plain: dict[tuple[str, str], CheckResult] = {}
     for r in results:
         if r.vacuity is None and r.verdict in (Verdict.PROVED, Verdict.VIOLATED):
             plain.setdefault((r.design, r.invariant), r)
     out = []
     for r in results:
-        if r.verdict is Verdict.VACUOUS and r.vacuity is not None and r.vacuity.guarantees:
+        if r.verdict is Verdict.VACUOUS and r.vacuity is not None and r.vacuity.guarantees \
+                and (r.check, r.invariant) in relied_on:
             alone = plain.get((r.design, r.invariant))
             out.append(NowFailing(r.design, r.invariant, r.check, list(r.vacuity.guarantees),
                                   alone.verdict.value if alone else None, alone.check if alone else None))

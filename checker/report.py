@@ -193,7 +193,8 @@ def render_json(results: Sequence[CheckResult], diagnostics: Sequence[Any] = ())
 
 def _release_check_lines(rv: ReleaseVerdicts, width: int, all_details: bool) -> list[str]:
     out = _wrap(f"Release {rv.version} ({rv.file}) as module {rv.release}: "
-                f"{len({r.check for r in rv.results})} derived check(s)", "", width)
+                f"{len(rv.checks)} derived check(s)" +
+                ("" if rv.invariants_decided else ", assumptions only (--guarantees-only)"), "", width)
     out.append("")
     if rv.broken:
         out.append("Broken guarantees:")
@@ -205,7 +206,7 @@ def _release_check_lines(rv: ReleaseVerdicts, width: int, all_details: bool) -> 
         out += _wrap("The release breaks no guarantee the checks assume.", "", width)
     if rv.now_failing:
         out.append("")
-        out.append("Invariants that relied on a broken guarantee (VACUOUS for this release):")
+        out.append("Invariants proved under a guarantee the release breaks (VACUOUS for this release):")
         for n in rv.now_failing:
             alone = f"with no guarantee assumed: {n.verdict_alone.upper()} ({n.check_alone})" if n.verdict_alone \
                 else "not decided without the guarantee"

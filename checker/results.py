@@ -184,9 +184,10 @@ class ReleaseVerdicts:
     broken: list[BrokenGuarantee]
     now_failing: list[NowFailing]
     invariants_decided: bool = True
+    checks: list[str] = field(default_factory=list)  # the derived checks that were run
 
     def to_json(self) -> dict[str, Any]:
         return {"release": self.release, "version": self.version, "file": self.file,
-                "invariants_decided": self.invariants_decided,
+                "invariants_decided": self.invariants_decided, "checks": self.checks,
                 "broken_guarantees": [asdict(b) for b in self.broken],
                 "now_failing": [asdict(n) for n in self.now_failing]}
