@@ -227,9 +227,15 @@ def _data_failure(diags: Sequence[Diagnostic], texts: dict[str, str], args: argp
 
 
 def _load_release_arg(path: str) -> tuple[object, list[Diagnostic], dict[str, str]]:
+    """A release file, or the name of a shipped one (`tdx_1_5_01` for spec/releases/tdx_1_5_01.json)."""
     from checker.release import read_data_file, release_from_text
 
-    text, diags = read_data_file(path, path)
+    shipped = shipped_spec_dir() / "releases" / f"{path}.json"
+    if not Path(path).exists() and "/" not in path and shipped.is_file():
+        text, diags = read_data_file(shipped, f"spec/releases/{path}.json")
+        path = f"spec/releases/{path}.json"
+    else:
+        text, diags = read_data_file(path, path)
     if text is None:
         return None, diags, {}
     release, diags = release_from_text(text, path)

@@ -144,6 +144,8 @@ def test_release_check_names_the_broken_guarantee_and_its_bits() -> None:
 def test_release_cli_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["release", "diff", str(R_1_5_01), str(R_1_5_06)]) == 0
     assert "0x7.0.EDX[13] (TSX_FORCE_ABORT)" in capsys.readouterr().out
+    assert main(["release", "diff", "tdx_1_5_01", "tdx_1_5_06_fixed0_partial", "--format", "email"]) == 0  # by name
+    assert all(len(line) <= 72 for line in capsys.readouterr().out.splitlines())
     assert main(["release", "diff", str(R_1_5_01), str(R_1_5_08), "--format", "json"]) == 1
     doc = json.loads(capsys.readouterr().out)
     assert doc["breaking_count"] > 0 and doc["new"] == "1.5.08.04.0784"
