@@ -346,8 +346,8 @@ class Bench:
     # -------------------------------------------------------------- releases
     def r1(self) -> None:
         """Release diff and release check (--guarantees-only, one promising_release check)
-        on module 1.5.01 and on generated releases 10 and 100 times larger."""
-        for factor in (1, 10, 100):
+        on module 1.5.01 and on generated releases --r1-factors times larger."""
+        for factor in self.args.r1_factors:
             path = REPO / "spec" / "releases" / "tdx_1_5_01.json" if factor == 1 else \
                 scaled_release(factor, self.tmp / f"release-x{factor}.json")
             r = spawn(["release", str(path), "--only", "upstream_6_16__promising_release"],
@@ -397,7 +397,7 @@ class Bench:
 
         per: dict[int, float] = {}
         self.cases["F3"] = {}
-        for factor in (1, 10, 100):
+        for factor in self.args.r1_factors:
             out = self.tmp / f"front-{factor}x"
             t0 = time.perf_counter()
             info = frontend(out, factor)
@@ -627,9 +627,13 @@ def main(argv: list[str]) -> int:
                          "(at least 30 s); 0 = no budget (default 1140)")
     ap.add_argument("--c2-factors", default="10,100", help="C2 scale factors (default 10,100)")
     ap.add_argument("--c2-symbolic-factors", default="10", help="factors for the symbolic-module C2 case")
+    ap.add_argument("--r1-factors", default="1,10",
+                    help="R1 release sizes as multiples of 1.5.01 (default 1,10; 100 needs about 19 GB and 15 min: "
+                         "one solver per leaf component)")
     ap.add_argument("--profile", action="store_true", help="also run C1 once under cProfile and print the top")
     args = ap.parse_args(argv)
     args.c2_factors = [int(x) for x in args.c2_factors.split(",") if x]
+    args.r1_factors = [int(x) for x in args.r1_factors.split(",") if x]
     args.c2_symbolic_factors = {int(x) for x in args.c2_symbolic_factors.split(",") if x}
     wanted = {x.strip().upper() for x in args.only.split(",")} if args.only else None
     if args.quick:
