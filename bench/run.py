@@ -37,7 +37,8 @@ def _child(argv: list[str]) -> int:
     import argparse
 
     ap = argparse.ArgumentParser(prog="run.py --child")
-    ap.add_argument("mode", choices=["imports", "analyse", "analyse-warm", "analyse-scaled", "check", "floor"])
+    ap.add_argument("mode", choices=["imports", "analyse", "analyse-warm", "analyse-scaled", "check", "floor",
+                                     "release"])
     ap.add_argument("dir")
     ap.add_argument("--out", required=True)
     ap.add_argument("--repeat", type=int, default=5)
@@ -76,6 +77,9 @@ def _child(argv: list[str]) -> int:
         report["files"] = len(program.files)
         save()
         return 0
+
+    if a.mode == "release":  # R1: release diff and release check on one release file
+        return _release_child(a.dir, report, save, a.only)
 
     from checker.parse import get_parser
     from checker.semantics import analyse
@@ -195,6 +199,59 @@ def _child(argv: list[str]) -> int:
     return 0
 
 
+def scaled_release(factor: int, out: Path) -> Path:
+    """Module 1.5.01's release repeated `factor` times, copy k's leaves moved to leaf + k * 0x10000
+    (basic) or leaf + k * 0x100 (extended, staying below 0x80010000), as one release file."""
+    from checker.release import ClassRun, ConfigEntry, dump_release, load_release
+
+    base, _ = load_release(REPO / "spec" / "releases" / "tdx_1_5_01.json")
+    assert base is not None
+    runs, config = [], []
+
+    def moved(leaf: int, k: int) -> int:
+        return leaf + k * (0x100 if leaf >= 0x80000000 else 0x10000)
+
+    for k in range(factor):
+        runs += [ClassRun(type(r.reg)(moved(r.reg.leaf, k), r.reg.subleaf, r.reg.register), r.mask, r.cls, r.source)
+                 for r in base.runs]
+        config += [ConfigEntry(moved(e.leaf, k), e.subleaf, e.values) for e in base.cpuid_config or ()]
+    base.runs, base.cpuid_config, base.version = runs, config, f"1.5.01x{factor}"
+    base.indexed = {moved(leaf, k): ix for leaf, ix in base.indexed.items() for k in range(factor)}
+    out.write_text(dump_release(base), encoding="utf-8")
+    return out
+
+
+def _release_child(path: str, report: dict, save, only: list[str] | None) -> int:
+    import dataclasses
+
+    from checker.cli import shipped_spec_dir
+    from checker.release import diff, load_release
+    from checker.release_check import release_check
+    from checker.semantics import analyse
+
+    t1 = time.perf_counter()
+    release, diags = load_release(path)
+    report["load_s"] = time.perf_counter() - t1
+    assert release is not None, diags
+    report["bits"] = len(release.bit_classes())
+    # diff against a copy with every configurable_if_native bit moved to fixed1: every such bit changes
+    changed = dataclasses.replace(release, runs=[
+        dataclasses.replace(r, cls=dataclasses.replace(r.cls, klass="fixed1", gate=None))
+        if r.cls.klass == "configurable_if_native" else r for r in release.runs], version="changed")
+    t1 = time.perf_counter()
+    d = diff(release, changed)
+    report["diff_s"] = time.perf_counter() - t1
+    report["diff_changes"] = len(d.all_changes)
+    save()
+    program, _ = analyse([shipped_spec_dir()])
+    t1 = time.perf_counter()
+    rv = release_check(program, release, only=set(only) if only else None, decide_invariants=False)
+    report["check_guarantees_s"] = time.perf_counter() - t1
+    report["broken"] = sorted(b.guarantee for b in rv.broken)
+    save()
+    return 0
+
+
 def _short(path: str) -> str:
     for marker in ("/site-packages/", str(REPO) + "/"):
         if marker in path:
@@ -286,6 +343,27 @@ class Bench:
     def log(self, msg: str) -> None:
         print(f"{'':<10} .. {msg}", flush=True)
 
+    # -------------------------------------------------------------- releases
+    def r1(self) -> None:
+        """Release diff and release check (--guarantees-only, one promising_release check)
+        on module 1.5.01 and on generated releases --r1-factors times larger."""
+        for factor in self.args.r1_factors:
+            path = REPO / "spec" / "releases" / "tdx_1_5_01.json" if factor == 1 else \
+                scaled_release(factor, self.tmp / f"release-x{factor}.json")
+            r = spawn(["release", str(path), "--only", "upstream_6_16__promising_release"],
+                      cap=self.cap(self.args.max_seconds))
+            self.cases[f"R1-x{factor}"] = r
+            rep = r["report"]
+            size = f"{rep.get('bits', '?')} bits"
+            label = "1.5.01" if factor == 1 else f"1.5.01 x{factor}"
+            if "diff_s" in rep:
+                self.row("R1", f"release diff {label} (all allow_direct -> fixed1)", size, rep["diff_s"], None,
+                         "-", f"{rep.get('diff_changes')} changes; load {rep.get('load_s', 0):.2f} s")
+            wall = "timeout" if r["timeout"] else rep.get("check_guarantees_s")
+            self.row("R1", f"release check --guarantees-only {label}", size, wall, r["peak_mb"], "-",
+                     ("broken: " + ", ".join(rep.get("broken", []))) if "broken" in rep else
+                     ("ERROR" if r["exit"] else ""))
+
     # -------------------------------------------------------------- front end
     def f1(self) -> None:
         runs = [spawn(["analyse", str(SPEC)]) for _ in range(3)]
@@ -319,7 +397,7 @@ class Bench:
 
         per: dict[int, float] = {}
         self.cases["F3"] = {}
-        for factor in (1, 10, 100):
+        for factor in self.args.r1_factors:
             out = self.tmp / f"front-{factor}x"
             t0 = time.perf_counter()
             info = frontend(out, factor)
@@ -540,7 +618,7 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description="Benchmark the cpuid-contracts front end and checker.")
     ap.add_argument("--quick", action="store_true", help="F1, F2, C1 on one check and the C3 floor (< 2 min)")
     ap.add_argument("--json", metavar="PATH", help="where to write the JSON (default bench/results/bench-<ts>.json)")
-    ap.add_argument("--only", metavar="CASES", help="comma-separated subset of F1,F2,F3,C1,C1J,C2,C3")
+    ap.add_argument("--only", metavar="CASES", help="comma-separated subset of F1,F2,F3,C1,C1J,C2,C3,R1")
     ap.add_argument("--max-seconds", type=float, default=330.0,
                     help="cap per generated-spec case (F3, C2 and their floors); killed and recorded as timeout")
     ap.add_argument("--naive-seconds", type=float, default=150.0, help="cap per C3 naive-encoding case")
@@ -549,9 +627,13 @@ def main(argv: list[str]) -> int:
                          "(at least 30 s); 0 = no budget (default 1140)")
     ap.add_argument("--c2-factors", default="10,100", help="C2 scale factors (default 10,100)")
     ap.add_argument("--c2-symbolic-factors", default="10", help="factors for the symbolic-module C2 case")
+    ap.add_argument("--r1-factors", default="1,10",
+                    help="R1 release sizes as multiples of 1.5.01 (default 1,10; 100 needs about 19 GB and 15 min: "
+                         "one solver per leaf component)")
     ap.add_argument("--profile", action="store_true", help="also run C1 once under cProfile and print the top")
     args = ap.parse_args(argv)
     args.c2_factors = [int(x) for x in args.c2_factors.split(",") if x]
+    args.r1_factors = [int(x) for x in args.r1_factors.split(",") if x]
     args.c2_symbolic_factors = {int(x) for x in args.c2_symbolic_factors.split(",") if x}
     wanted = {x.strip().upper() for x in args.only.split(",")} if args.only else None
     if args.quick:
@@ -589,6 +671,8 @@ def main(argv: list[str]) -> int:
             b.c3(args.quick)
         if want("C2"):
             b.c2()
+        if want("R1"):
+            b.r1()
         if args.profile:
             b.c1_profile()
     finally:

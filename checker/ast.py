@@ -222,6 +222,7 @@ class SetDecl:
     name: Ident
     expr: Expr
     source: Ident | None
+    data: "DataSource | None" = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -241,6 +242,14 @@ class InvariantDecl:
 
 
 # ------------------------------------------------------------------ parties
+
+@dataclass(frozen=True, eq=False)
+class DataSource:
+    """``from release "releases/x.json"``: a declaration whose data is imported from a file
+    (checker.importers turns it into the statements a hand-written declaration would hold)."""
+    span: Span
+    format: Ident  # release, dump or kvm_cpuid2
+    path: str
 
 @dataclass(frozen=True, eq=False)
 class VersionStmt:
@@ -297,6 +306,7 @@ class ModuleDecl:
     name: Ident
     symbolic: bool
     statements: tuple[ModuleStmt, ...]
+    data: DataSource | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -311,6 +321,7 @@ class KvmDecl:
     span: Span
     name: Ident
     knows: tuple[KnowsStmt, ...]
+    data: DataSource | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -325,6 +336,7 @@ class HostDecl:
     span: Span
     name: Ident
     cpuid: tuple[HostCpuidStmt, ...]
+    data: DataSource | None = None
 
 
 # ------------------------------------------------------------------ designs

@@ -256,8 +256,133 @@ def cmd_explain(args: argparse.Namespace) -> int:
         print(f"check '{args.check_name}' does not verify '{args.invariant}'; it verifies: {', '.join(names)}",
               file=sys.stderr)
         return EXIT_BAD_INPUT
+    if args.payloads:
+        failed = _write_payloads(program, file, decl, results, args)
+        if failed is not None:
+            return failed
     report = render(results, args.format, diags, table=False, colour=use_colour(args), fail_on=args.fail_on)
     return _emit(report, args) or exit_code(results, args.fail_on)
+
+
+def _write_payloads(program: Program, file: str, decl: object, results: Sequence[CheckResult],
+                    args: argparse.Namespace) -> int | None:
+    """explain --payloads DIR: each counterexample's situation as ioctl payloads (checker/payloads.py)."""
+    from checker.payloads import write_payloads
+
+    target = Path(args.payloads)
+    if target.exists() and (not target.is_dir() or any(target.iterdir())) and not args.force:
+        print(f"{target} exists and is not an empty directory; give --force to write into it", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    violated = [r for r in results if r.counterexample is not None]
+    if not violated:
+        print("no counterexample to write: no invariant of this check is VIOLATED", file=sys.stderr)
+    for r in violated:
+        where = target / r.invariant if len(violated) > 1 else target
+        write_payloads(program, file, decl, r, where)
+        print(f"wrote the payloads of {r.check} / {r.invariant} to {where}", file=sys.stderr)
+    return None
+
+
+def _data_failure(diags: Sequence[Diagnostic], texts: dict[str, str], args: argparse.Namespace) -> int:
+    """Diagnostics for bad data files (with the data line and a caret where there is one)."""
+    if args.format == "json":
+        _emit(render_json([], diags), args)
+    else:
+        for d in diags:
+            line = None
+            if d.span.line and d.span.file in texts:
+                lines = texts[d.span.file].split("\n")
+                line = lines[d.span.line - 1] if d.span.line <= len(lines) else None
+            print(d.render(line), file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def _load_release_arg(path: str) -> tuple[object, list[Diagnostic], dict[str, str]]:
+    """A release file, or the name of a shipped one (`tdx_1_5_01` for spec/releases/tdx_1_5_01.json)."""
+    from checker.release import read_data_file, release_from_text
+
+    shipped = shipped_spec_dir() / "releases" / f"{path}.json"
+    if not Path(path).exists() and "/" not in path and shipped.is_file():
+        text, diags = read_data_file(shipped, f"spec/releases/{path}.json")
+        path = f"spec/releases/{path}.json"
+    else:
+        text, diags = read_data_file(path, path)
+    if text is None:
+        return None, diags, {}
+    release, diags = release_from_text(text, path)
+    return release, diags, {path: text}
+
+
+def cmd_release_check(args: argparse.Namespace) -> int:
+    from checker.release_check import release_check
+    from checker.report import render_release_check
+
+    release, diags, texts = _load_release_arg(args.release)
+    if release is None:
+        return _data_failure(diags, texts, args)
+    args.paths = args.against or []
+    program, diags, where, failed = _analysed(args)
+    if failed is not None:
+        return failed
+    assert program is not None
+    only = set(args.check) if args.check else None
+    verdicts = release_check(program, release, only=only, jobs=args.jobs,  # type: ignore[arg-type]
+                             decide_invariants=not args.guarantees_only)
+    _emit(render_release_check(verdicts, args.format), args)
+    return exit_code(verdicts.results, args.fail_on)
+
+
+def cmd_release_diff(args: argparse.Namespace) -> int:
+    from checker.importers import load_readout
+    from checker.release import diff
+    from checker.report import render_release_diff
+
+    releases = []
+    for path in (args.old, args.new):
+        release, diags, texts = _load_release_arg(path)
+        if release is None:
+            return _data_failure(diags, texts, args)
+        releases.append(release)
+    known = None
+    if args.kvm:
+        readout, diags = load_readout("kvm_cpuid2", args.kvm, args.kvm)
+        if readout is None:
+            return _data_failure(diags, {}, args)
+        known = readout.ones()
+    catalog, _ = analyse([shipped_spec_dir() / "catalog.cpuid"])
+    result = diff(releases[0], releases[1], catalog.feature_names(), known,  # type: ignore[arg-type]
+                  catalog.register_notation)
+    _emit(render_release_diff(result, args.format), args)
+    return EXIT_VIOLATED if result.breaking else EXIT_OK
+
+
+def cmd_release_export(args: argparse.Namespace) -> int:
+    from checker.release import dump_release
+
+    release, diags, texts = _load_release_arg(args.release)
+    if release is None:
+        return _data_failure(diags, texts, args)
+    _emit(dump_release(release), args)  # type: ignore[arg-type]
+    return EXIT_OK
+
+
+def cmd_release_import(args: argparse.Namespace) -> int:
+    from checker.importers import load_readout, release_from_readout
+    from checker.release import dump_release
+
+    readout, diags = load_readout("kvm_cpuid2", args.cpuid_config, args.cpuid_config)
+    if readout is None:
+        return _data_failure(diags, {}, args)
+    platform = {}
+    for item in args.platform or []:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            print(f"--platform takes KEY=VALUE, not {item!r}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        platform[key] = value
+    release = release_from_readout(readout, args.version, args.name, platform or None)
+    _emit(dump_release(release), args)
+    return EXIT_OK
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -291,9 +416,53 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("check_name", metavar="CHECK")
     explain.add_argument("invariant", metavar="INVARIANT", nargs="?")
     explain.add_argument("--path", action="append", metavar="PATH", help="spec files (default: the shipped specs)")
+    explain.add_argument("--payloads", metavar="DIR",
+                         help="write each counterexample as ioctl payloads (kvm_cpuid2 JSON, a cpuid -r dump, a "
+                              "release file) into DIR, one subdirectory per invariant when there are several")
+    explain.add_argument("--force", action="store_true", help="with --payloads: write into a non-empty DIR")
     _common(explain)
     explain.set_defaults(func=cmd_explain)
+    _release_parsers(sub)
     return parser
+
+
+def _release_parsers(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    release = sub.add_parser("release", help="check a TDX module release, or compare two (docs/release-format.md)")
+    rsub = release.add_subparsers(dest="release_command", required=True)
+    check = rsub.add_parser("check", help="the release against the guarantees the checks of the specs assume")
+    check.add_argument("release", metavar="RELEASE", help="a release file (JSON, docs/release-format.md)")
+    check.add_argument("--against", action="append", metavar="SPEC",
+                       help="spec files or directories whose checks to use (default: the shipped specs)")
+    check.add_argument("--check", action="append", metavar="NAME", help="use only this check (repeatable)")
+    check.add_argument("--guarantees-only", action="store_true",
+                       help="only find the guarantees the release breaks; do not decide the invariants")
+    check.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+                       help="checks to run in parallel (default: the number of CPUs)")
+    _common(check)
+    check.set_defaults(func=cmd_release_check)
+    diff = rsub.add_parser("diff", help="every bit whose class changed between two releases, breaking or not")
+    diff.add_argument("old", metavar="OLD")
+    diff.add_argument("new", metavar="NEW")
+    diff.add_argument("--kvm", metavar="FILE",
+                      help="what KVM knows: a kvm_cpuid2 readout of KVM_GET_SUPPORTED_CPUID (JSON)")
+    diff.add_argument("--format", choices=["text", "email", "json"], default="text")
+    diff.add_argument("--output", metavar="FILE", help="write the report to FILE (atomically)")
+    diff.set_defaults(func=cmd_release_diff)
+    export = rsub.add_parser("export", help="validate a release file and write it in canonical form")
+    export.add_argument("release", metavar="RELEASE")
+    export.add_argument("--format", choices=["json"], default="json")
+    export.add_argument("--output", metavar="FILE", help="write to FILE (atomically)")
+    export.set_defaults(func=cmd_release_export)
+    imp = rsub.add_parser("import", help="a release file (CPUID_CONFIG only) from a kvm_cpuid2 readout of it")
+    imp.add_argument("cpuid_config", metavar="FILE",
+                     help="kvm_cpuid2 JSON: KVM_TDX_CAPABILITIES' cpuid (after KVM's denylist and GPAW byte), or "
+                          "TD_SYSINFO's CPUID_CONFIG list written as entries")
+    imp.add_argument("--version", required=True, help="the module version")
+    imp.add_argument("--name", help="the module's name in reports and specs")
+    imp.add_argument("--platform", action="append", metavar="KEY=VALUE", help="where it was read (repeatable)")
+    imp.add_argument("--format", choices=["json"], default="json")
+    imp.add_argument("--output", metavar="FILE", help="write to FILE (atomically)")
+    imp.set_defaults(func=cmd_release_import)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

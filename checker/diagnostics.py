@@ -105,6 +105,23 @@ CODES: dict[str, Code] = _codes(
          "a directory in its place, no permission, a full disk); the file, if it existed, is left as it was."),
     Code("E701", "output-is-a-spec", "The --output file is one of the spec files the run reads; nothing is checked "
          "or written, so the spec is not replaced by a report."),
+    # E5xx: imported data (release files, CPUID dumps, kvm_cpuid2 readouts)
+    Code("E500", "data-not-json", "A release file or kvm_cpuid2 readout is not valid JSON."),
+    Code("E501", "data-wrong-shape", "A JSON value of the wrong type, or a required field that is missing."),
+    Code("E502", "data-unknown-field", "A field the format does not have (often a misspelt one)."),
+    Code("E503", "data-out-of-range", "A number that does not fit: a leaf, subleaf or register value over 32 bits, a CPUID_CONFIG value or ATTRIBUTES/XFAM word over 64 bits, a bit number out of range."),
+    Code("E504", "data-duplicate-entry", "The same leaf and subleaf (or the same CPUID_CONFIG entry) appears twice."),
+    Code("E505", "data-overlapping-classes", "A release gives one bit two different virtualization classes."),
+    Code("E506", "data-unknown-class", "A release names a virtualization class the language does not have."),
+    Code("E507", "data-bad-class-detail", "'verified' on a bit that is not native, a value other than 0 or 1, or an empty gate."),
+    Code("E508", "dump-syntax", "A line of a CPUID dump is not in the `cpuid -r` form `0x00000007 0x00: eax=0x... ebx=0x... ecx=0x... edx=0x...`."),
+    Code("E509", "data-file-unreadable", "A data file named by `from FORMAT \"PATH\"` or on the command line does not exist or cannot be read."),
+    Code("E510", "unknown-data-format", "`from FORMAT \"PATH\"` names a format other than release, dump or kvm_cpuid2."),
+    Code("E511", "data-format-not-allowed", "A declaration takes its data from a format that cannot describe it (e.g. a kvm from a release file)."),
+    Code("E512", "data-format-version", "A release file is not in the cpuid-contracts release format, or in a version this tool does not read."),
+    Code("E513", "data-count-mismatch", "A kvm_cpuid2 readout's nent differs from the number of entries it holds."),
+    Code("E514", "data-subleaf-mismatch", "One leaf is given both with and without a subleaf."),
+    Code("E515", "data-empty", "A data file holds no entries, so it would say nothing."),
     # E9xx: the tool itself
     Code("E900", "internal-error", "A bug in cpuid-contracts, not in your spec. Please report it with the input."),
 )

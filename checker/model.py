@@ -990,9 +990,18 @@ class Model(Generic[BV, B]):
                        tuple((mask, g) for mask, g in m.gates.get(r, []))) for m in mods),
                 tuple(c.get(r, 0) for c in consts),
                 tuple(any(lo <= r.leaf <= hi for lo, hi in rng) for rng in self.leaf_ranges),
-                tuple(sorted(role for (role, reg) in self.var_of if reg == r)),
+                self._roles_of().get(r, ()),
             ))
         return tuple(sig)
+
+    def _roles_of(self) -> dict[Reg, tuple[str, ...]]:
+        """The variable roles of each register, indexed once (a scan per register is quadratic)."""
+        if not hasattr(self, "_roles"):
+            roles: dict[Reg, list[str]] = {}
+            for role, reg in self.var_of:
+                roles.setdefault(reg, []).append(role)
+            self._roles = {reg: tuple(sorted(rs)) for reg, rs in roles.items()}
+        return self._roles
 
     def _constant_masks(self) -> list[dict[Reg, int]]:
         if not hasattr(self, "_const_masks"):

@@ -523,6 +523,21 @@ class _ToAst(Transformer_NonRecursive):
         return ast.SetDecl(self._span(meta), self._ident(c[0]), c[1], self._ident(c[2]))
 
     @v_args(meta=True)
+    def data_set_decl(self, meta: Any, c: list[Any]) -> ast.SetDecl:
+        # the value is filled in from the file by checker.importers
+        return ast.SetDecl(self._span(meta), self._ident(c[0]), ast.SetLiteral(c[1].span, ()), None, c[1])
+
+    @v_args(meta=True)
+    def data_source(self, meta: Any, c: list[Any]) -> ast.DataSource:
+        return ast.DataSource(self._span(meta), self._ident(c[0]), self._string(c[1]))
+
+    @staticmethod
+    def _body(c: list[Any]) -> tuple[ast.DataSource | None, tuple[Any, ...]]:
+        """A party's optional `from FORMAT "PATH"` and its statements."""
+        data = next((x for x in c if isinstance(x, ast.DataSource)), None)
+        return data, tuple(x for x in c if x is not None and not isinstance(x, ast.DataSource))
+
+    @v_args(meta=True)
     def guarantee_decl(self, meta: Any, c: list[Any]) -> ast.GuaranteeDecl:
         return ast.GuaranteeDecl(self._span(meta), self._ident(c[0]), c[1], self._ident(c[2]))
 
@@ -533,7 +548,8 @@ class _ToAst(Transformer_NonRecursive):
     # -- parties
     @v_args(meta=True)
     def module_decl(self, meta: Any, c: list[Any]) -> ast.ModuleDecl:
-        return ast.ModuleDecl(self._span(meta), self._ident(c[0]), c[1] is not None, tuple(c[2:]))
+        data, statements = self._body(c[2:])
+        return ast.ModuleDecl(self._span(meta), self._ident(c[0]), c[1] is not None, statements, data)
 
     @v_args(meta=True)
     def version_stmt(self, meta: Any, c: list[Any]) -> ast.VersionStmt:
@@ -576,7 +592,8 @@ class _ToAst(Transformer_NonRecursive):
 
     @v_args(meta=True)
     def kvm_decl(self, meta: Any, c: list[Any]) -> ast.KvmDecl:
-        return ast.KvmDecl(self._span(meta), self._ident(c[0]), tuple(c[1:]))
+        data, statements = self._body(c[1:])
+        return ast.KvmDecl(self._span(meta), self._ident(c[0]), statements, data)
 
     @v_args(meta=True)
     def knows_stmt(self, meta: Any, c: list[Any]) -> ast.KnowsStmt:
@@ -584,7 +601,8 @@ class _ToAst(Transformer_NonRecursive):
 
     @v_args(meta=True)
     def host_decl(self, meta: Any, c: list[Any]) -> ast.HostDecl:
-        return ast.HostDecl(self._span(meta), self._ident(c[0]), tuple(c[1:]))
+        data, statements = self._body(c[1:])
+        return ast.HostDecl(self._span(meta), self._ident(c[0]), statements, data)
 
     @v_args(meta=True)
     def host_cpuid_stmt(self, meta: Any, c: list[Any]) -> ast.HostCpuidStmt:

@@ -12,7 +12,7 @@ import re
 import textwrap
 from typing import Any, Iterable, Sequence
 
-from checker.results import BitStory, CheckResult, Counterexample, Verdict
+from checker.results import BitChange, BitStory, CheckResult, Counterexample, ReleaseDiff, ReleaseVerdicts, Verdict
 
 EMAIL_WIDTH = 72
 TEXT_WIDTH = 100
@@ -219,3 +219,109 @@ def render_json(results: Sequence[CheckResult], diagnostics: Sequence[Any] = ())
         "diagnostics": [d.to_json() for d in diagnostics],
     }
     return json.dumps(doc, indent=2, sort_keys=False) + "\n"
+
+
+# ------------------------------------------------------------------ releases
+
+def _release_check_lines(rv: ReleaseVerdicts, width: int, all_details: bool) -> list[str]:
+    out = _wrap(f"Release {rv.version} ({rv.file}) as module {rv.release}: "
+                f"{len(rv.checks)} derived check(s)" +
+                ("" if rv.invariants_decided else ", assumptions only (--guarantees-only)"), "", width)
+    out.append("")
+    if rv.broken:
+        out.append("Broken guarantees:")
+        for b in rv.broken:
+            shown = ", ".join(b.bits[:10]) + (f", ... ({len(b.bits) - 10} more)" if len(b.bits) > 10 else "")
+            out += _wrap(f"{b.guarantee}: broken by {len(b.bits)} bit(s): {shown}", "  ", width)
+            out += _wrap("assumed by: " + ", ".join(b.checks), "    ", width)
+    else:
+        out += _wrap("The release breaks no guarantee the checks assume.", "", width)
+    if rv.now_failing:
+        out.append("")
+        out.append("Invariants proved under a guarantee the release breaks (VACUOUS for this release):")
+        for n in rv.now_failing:
+            alone = f"with no guarantee assumed: {n.verdict_alone.upper()} ({n.check_alone})" if n.verdict_alone \
+                else "not decided without the guarantee"
+            out += _wrap(f"{n.design} / {n.invariant} (assumed {', '.join(n.guarantees)}): {alone}", "  ", width)
+    out.append("")
+    if rv.results and rv.invariants_decided:
+        out += verdict_table(rv.results)
+        out.append("('!' marks a verdict that is a regression: VIOLATED or VACUOUS where the check expects proved)")
+        out.append("")
+    for r in rv.results:
+        if all_details or r.verdict is not Verdict.PROVED and not (r.verdict is Verdict.VACUOUS and rv.broken):
+            out += result_details(r, width)
+            out.append("")
+    if rv.results:
+        out += _wrap(summary_line(rv.results), "", width)
+    return out
+
+
+def render_release_check(rv: ReleaseVerdicts, fmt: str) -> str:
+    if fmt == "json":
+        doc = {"schema_version": SCHEMA_VERSION, **rv.to_json(), "results": [r.to_json() for r in rv.results],
+               "diagnostics": []}
+        return json.dumps(doc, indent=2) + "\n"
+    width = EMAIL_WIDTH if fmt == "email" else 100
+    return "\n".join(_release_check_lines(rv, width, all_details=False)) + "\n"
+
+
+def _change_line(c: BitChange) -> str:
+    names = f" ({', '.join(c.names)})" if c.names else ""
+    mark = "BREAKING" if c.breaking else "harmless"
+    what = "" if c.aspect == "class" else f"{c.aspect}: "
+    return f"{c.position}{names}: {what}{c.old} -> {c.new} [{mark}] {c.why}"
+
+
+def _unspecified_items(regs: dict[str, str]) -> list[str]:
+    """`LEAF.*` for a leaf whose four registers are wholly unspecified, else `REG mask 0x...`."""
+    full: dict[str, int] = {}
+    for reg, mask in regs.items():
+        if int(mask, 16) == 0xFFFFFFFF:
+            leaf = reg.rsplit(".", 1)[0]
+            full[leaf] = full.get(leaf, 0) + 1
+    out: list[str] = []
+    for reg, mask in regs.items():
+        leaf = reg.rsplit(".", 1)[0]
+        if full.get(leaf) == 4:
+            if leaf + ".*" not in out:
+                out.append(leaf + ".*")
+        else:
+            out.append(f"{reg} mask {mask}")
+    return out
+
+
+def render_release_diff(d: ReleaseDiff, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps({"schema_version": SCHEMA_VERSION, **d.to_json(), "diagnostics": []}, indent=2) + "\n"
+    width = EMAIL_WIDTH if fmt == "email" else 100
+    out = _wrap(f"Release diff {d.old} ({d.old_file}) -> {d.new} ({d.new_file})", "", width)
+    out += _wrap(f"{len(d.all_changes)} change(s), {len(d.breaking)} breaking", "", width)
+    if not d.kvm_given:
+        out += _wrap("(no KVM readout given: whether KVM knows a bit is not checked; pass --kvm)", "", width)
+    by_leaf: dict[tuple[int, int], list[BitChange]] = {}
+    for c in d.changes + d.leaf_changes:
+        by_leaf.setdefault(c.leaf, []).append(c)
+    for leaf in sorted(by_leaf):
+        first = by_leaf[leaf][0]
+        out.append("")
+        out.append("leaf " + (first.position if first.aspect == "cpuid_config leaf" else
+                              first.position.split("[")[0].rsplit(".", 1)[0]) + ":")
+        for c in by_leaf[leaf]:
+            out += _wrap(_change_line(c), "  ", width)
+    if d.module_changes:
+        out.append("")
+        out.append("module-level data:")
+        for c in d.module_changes:
+            out += _wrap(_change_line(c), "  ", width)
+    for side, label in (("old", d.old), ("new", d.new)):
+        regs = d.unspecified.get(side) or {}
+        if regs:
+            out.append("")
+            total = sum(int(m, 16).bit_count() for m in regs.values())
+            out += _wrap(f"unspecified in {label} (not compared, never counted as changed): {total} bit(s) in "
+                         f"{len(regs)} register(s)", "", width)
+            shown = _unspecified_items(regs)
+            more = f", ... ({len(shown) - 40} more)" if len(shown) > 40 else ""
+            out += _wrap(", ".join(shown[:40]) + more, "  ", width)
+    return "\n".join(out) + "\n"

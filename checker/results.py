@@ -148,3 +148,89 @@ class CheckResult:
             check_line=check_at["line"], check_column=check_at["column"], invariant_file=inv_at["file"],
             invariant_line=inv_at["line"], invariant_column=inv_at["column"],
         )
+
+@dataclass
+class BitChange:
+    """One difference between two releases: a bit's class, whether it is reported
+    configurable, a CPUID_CONFIG leaf, or a module-level word bit."""
+
+    position: str
+    leaf: tuple[int, int]  # (leaf, subleaf) for grouping; (-1, 0) for module-level data
+    names: list[str]
+    aspect: str  # "class", "reported", "cpuid_config leaf", "xfam_fixed1", "max_leaf", ...
+    old: str
+    new: str
+    breaking: bool
+    why: str
+
+
+@dataclass
+class ReleaseDiff:
+    """What changed from one release to the next (checker.release.diff)."""
+
+    old: str
+    new: str
+    old_file: str
+    new_file: str
+    changes: list[BitChange]
+    leaf_changes: list[BitChange]
+    module_changes: list[BitChange]
+    unspecified: dict[str, dict[str, str]]  # "old"/"new" -> register -> mask of bits that side does not give
+    kvm_given: bool = False
+
+    @property
+    def all_changes(self) -> list[BitChange]:
+        return self.changes + self.leaf_changes + self.module_changes
+
+    @property
+    def breaking(self) -> list[BitChange]:
+        return [c for c in self.all_changes if c.breaking]
+
+    def to_json(self) -> dict[str, Any]:
+        d = asdict(self)
+        for key in ("changes", "leaf_changes", "module_changes"):
+            for c in d[key]:
+                c["leaf"] = list(c["leaf"])
+        d["breaking_count"] = len(self.breaking)
+        return d
+
+
+@dataclass
+class BrokenGuarantee:
+    """A guarantee a release breaks: the bits that break it and the checks that assumed it."""
+
+    guarantee: str
+    bits: list[str]
+    checks: list[str]
+
+
+@dataclass
+class NowFailing:
+    """An invariant whose check relied on a broken guarantee, and its verdict for the release alone."""
+
+    design: str
+    invariant: str
+    check: str
+    guarantees: list[str]
+    verdict_alone: str | None  # the same design's verdict with no guarantee assumed (None: not checked)
+    check_alone: str | None
+
+
+@dataclass
+class ReleaseVerdicts:
+    """The result of `release check`: derived checks' results and what they say about the release."""
+
+    release: str
+    version: str
+    file: str
+    results: list[CheckResult]
+    broken: list[BrokenGuarantee]
+    now_failing: list[NowFailing]
+    invariants_decided: bool = True
+    checks: list[str] = field(default_factory=list)  # the derived checks that were run
+
+    def to_json(self) -> dict[str, Any]:
+        return {"release": self.release, "version": self.version, "file": self.file,
+                "invariants_decided": self.invariants_decided, "checks": self.checks,
+                "broken_guarantees": [asdict(b) for b in self.broken],
+                "now_failing": [asdict(n) for n in self.now_failing]}

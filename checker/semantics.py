@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from checker import ast
-from checker.bits import EMPTY, FUTURE_LEAF, MAX_LEAF, REGISTERS, WIDE_MASK, BitSet, Reg, range_mask
+from checker.bits import FUTURE_LEAF, MAX_LEAF, REGISTERS, WIDE_MASK, BitSet, Reg, range_mask
 from checker.diagnostics import Diagnostic, Span, did_you_mean
+from checker.importers import expand_data_sources
 from checker.parse import SPEC_SUFFIX, parse_text
 
 
@@ -165,10 +166,13 @@ class Program:
         if isinstance(e, ast.LeafPosition):
             return BitSet({r: (1 << 32) - 1 for r in self.leaf_registers(e.leaf, e.subleaf)})
         if isinstance(e, ast.SetLiteral):
-            out = EMPTY
+            # one BitSet at the end: a union per item would copy the masks every time
+            # (imported data gives literals of thousands of registers)
+            acc: dict[Reg, int] = {}
             for item in e.items:
-                out = out | self.const_bits(item, file, _seen)
-            return out
+                for reg, m in self.const_bits(item, file, _seen).items():
+                    acc[reg] = acc.get(reg, 0) | m
+            return BitSet(acc)
         if isinstance(e, ast.SetChain):
             out = self.const_bits(e.first, file, _seen)
             for op, operand in e.rest:
@@ -295,6 +299,9 @@ class _Loader:
         if tree is None:
             self.failed.add(name)
             return name
+        tree, diags, data_texts = expand_data_sources(tree, path.parent, self.display)
+        self.diagnostics.extend(diags)
+        self.program.texts.update(data_texts)
         self.program.files[name] = tree
         self.paths[name] = path
         self.imports[name] = []
@@ -378,6 +385,9 @@ def analyse_text(text: str, name: str = "<input>.cpuid") -> tuple[Program, list[
     loader.program.texts[name] = text
     loader.diagnostics.extend(diags)
     if tree is not None:
+        tree, diags, data_texts = expand_data_sources(tree, Path("."), lambda p: str(p))
+        loader.diagnostics.extend(diags)
+        loader.program.texts.update(data_texts)
         loader.program.files[name] = tree
         loader.imports[name] = []
         for decl in tree.declarations:
