@@ -285,8 +285,8 @@ def _write_payloads(program: Program, file: str, decl: object, results: Sequence
 
 def _data_failure(diags: Sequence[Diagnostic], texts: dict[str, str], args: argparse.Namespace) -> int:
     """Diagnostics for bad data files (with the data line and a caret where there is one)."""
-    if args.format == "json":
-        _emit(render_json([], diags), args)
+    if args.format in MACHINE_FORMATS:
+        return _emit(render([], args.format, diags), args) or EXIT_BAD_INPUT
     else:
         for d in diags:
             line = None
@@ -328,8 +328,12 @@ def cmd_release_check(args: argparse.Namespace) -> int:
     only = set(args.check) if args.check else None
     verdicts = release_check(program, release, only=only, jobs=args.jobs,  # type: ignore[arg-type]
                              decide_invariants=not args.guarantees_only)
-    _emit(render_release_check(verdicts, args.format), args)
-    return exit_code(verdicts.results, args.fail_on)
+    if args.format in ("junit", "sarif"):
+        # CI formats: the derived checks' results, as `check` reports its own
+        report = render(verdicts.results, args.format, diags, fail_on=args.fail_on)
+    else:
+        report = render_release_check(verdicts, args.format)
+    return _emit(report, args) or exit_code(verdicts.results, args.fail_on)
 
 
 def cmd_release_diff(args: argparse.Namespace) -> int:
