@@ -259,3 +259,13 @@ def test_release_import_from_a_capabilities_readout(tmp_path: Path) -> None:
     again = _load(out)
     assert again.cpuid_config == emr.cpuid_config and again.platform == {"cpu": "Emerald Rapids (EMR)"}
     assert again.unlisted == "unspecified" and not again.runs
+
+
+def test_shipped_release_files_are_what_the_generator_writes() -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("gen_releases", REPO / "tools" / "gen_releases.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["--check"]) == 0, "spec/releases/ is stale: run python3 tools/gen_releases.py"
