@@ -3,8 +3,9 @@
 ``cpuid-contracts check`` with no paths checks the specs shipped inside the
 package (the repository's spec/). Exit codes (docs/cli.md): 0 every verdict as
 expected, 1 an unexpected VIOLATED, 2 bad input, 3 an unexpected UNKNOWN or
-VACUOUS. A bug in the tool itself is reported as E900 with exit code 4,
-never as a bare traceback.
+VACUOUS. ``export --smtlib`` and ``proofs check`` (checker.proofs) exit 1 when
+another solver disagrees with z3 and 3 when it gives no answer. A bug in the
+tool itself is reported as E900 with exit code 4, never as a bare traceback.
 """
 
 from __future__ import annotations
@@ -13,12 +14,14 @@ import argparse
 import json
 import os
 import sys
+import time
 import traceback
 from pathlib import Path
 from typing import Sequence
 
 from checker.diagnostics import Diagnostic, Span
 from checker.parse import package_data_dir
+from checker.proofs import SOLVERS, ProofsError, cross_check, ensure_replaceable, export_program, write_proofs
 from checker.report import render_email, render_json, render_text, result_details
 from checker.results import CheckResult
 from checker.semantics import Program, analyse
@@ -129,25 +132,31 @@ def _emit(text: str, args: argparse.Namespace) -> None:
         sys.stdout.write(text)
 
 
+def _unknown_check_names(program: Program, only: set[str] | None, where: str) -> Diagnostic | None:
+    """E200 for --check names that no loaded spec declares."""
+    known = {d.name.name for _, d in program.checks()}
+    missing = sorted((only or set()) - known)
+    if not missing:
+        return None
+    from checker.diagnostics import did_you_mean
+
+    notes = tuple(n for n in (did_you_mean(m, list(known)) for m in missing) if n)
+    return Diagnostic("E200", f"no check named {', '.join(missing)} in {where}", Span(where, 0, 0), notes)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     program, diags, where, failed = _analysed(args)
     if failed is not None:
         return failed
     assert program is not None
     only = set(args.check) if args.check else None
-    if only:
-        known = {d.name.name for _, d in program.checks()}
-        missing = sorted(only - known)
-        if missing:
-            from checker.diagnostics import did_you_mean
-
-            notes = tuple(n for n in (did_you_mean(m, list(known)) for m in missing) if n)
-            d = Diagnostic("E200", f"no check named {', '.join(missing)} in {where}", Span(where, 0, 0), notes)
-            if args.format == "json":
-                _emit(render_json([], [d]), args)
-            else:
-                print(d.render(), file=sys.stderr)
-            return EXIT_BAD_INPUT
+    unknown = _unknown_check_names(program, only, where)
+    if unknown is not None:
+        if args.format == "json":
+            _emit(render_json([], [unknown]), args)
+        else:
+            print(unknown.render(), file=sys.stderr)
+        return EXIT_BAD_INPUT
     results = check_program(program, only=only, jobs=args.jobs)
     if not results and args.format == "text":
         print(f"{len(program.files)} spec file(s) analysed in {where}: no errors, and no check to run")
@@ -189,6 +198,63 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return exit_code(results, args.fail_on)
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    args.format = "text"
+    program, _, where, failed = _analysed(args)
+    if failed is not None:
+        return failed
+    assert program is not None
+    only = set(args.check) if args.check else None
+    unknown = _unknown_check_names(program, only, where)
+    if unknown is not None:
+        print(unknown.render(), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    started = time.perf_counter()
+    try:
+        ensure_replaceable(Path(args.smtlib))  # before the work, not after
+        files, manifest = export_program(program, only)
+        write_proofs(Path(args.smtlib), files, manifest)
+    except ProofsError as e:
+        print_diagnostics(None, e.diagnostics, "text")
+        return EXIT_BAD_INPUT
+    checks = len({o["check"] for o in manifest["obligations"]})
+    print(f"{len(files)} obligation file(s), {len(manifest['obligations'])} question(s) from {checks} check(s) "
+          f"of {where} written to {args.smtlib} in {time.perf_counter() - started:.1f} s")
+    return _cross_check(Path(args.smtlib), args.cross_check, args.jobs) if args.cross_check else EXIT_OK
+
+
+def cmd_proofs_check(args: argparse.Namespace) -> int:
+    return _cross_check(Path(args.directory), args.solver, args.jobs)
+
+
+def _cross_check(directory: Path, solvers: list[str], jobs: int) -> int:
+    """Exit codes, first match wins: 2 bad input (E601, E602, E605), 1 a solver disagrees
+    with z3 (E603), 3 a solver gave no answer (E604), else 0."""
+    try:
+        result = cross_check(directory, solvers, jobs)
+    except ProofsError as e:
+        print_diagnostics(None, e.diagnostics, "text")
+        return EXIT_BAD_INPUT
+    print_diagnostics(None, result.diagnostics, "text")
+    times = ", ".join(f"{s} {t:.1f} s" for s, t in result.seconds.items())
+    skipped = f" ({result.skipped} z3 left unknown, not compared)" if result.skipped else ""
+    print(f"cross-check of {directory}: {result.files} file(s), {result.questions} question(s){skipped}, "
+          f"solved by {times}: {result.disagreements} disagreement(s), {len(result.diagnostics)} error(s)")
+    if any(d.code == "E602" for d in result.diagnostics):
+        return EXIT_BAD_INPUT
+    if result.disagreements:
+        return EXIT_VIOLATED
+    return EXIT_UNKNOWN_OR_VACUOUS if result.diagnostics else EXIT_OK
+
+
+def _parse_solvers(text: str) -> list[str]:
+    chosen = [x.strip() for x in text.split(",") if x.strip()]
+    bad = [x for x in chosen if x not in SOLVERS]
+    if bad or not chosen:
+        raise argparse.ArgumentTypeError(f"solvers are {', '.join(SOLVERS)}; not {', '.join(bad) or 'none'}")
+    return list(dict.fromkeys(chosen))
+
+
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=["text", "email", "json"], default="text",
                    help="text (default), email (plain text, 72 columns) or json")
@@ -219,6 +285,25 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("--path", action="append", metavar="PATH", help="spec files (default: the shipped specs)")
     _common(explain)
     explain.set_defaults(func=cmd_explain)
+    export = sub.add_parser("export", help="write every proof obligation as a standalone SMT-LIB 2 file")
+    export.add_argument("paths", nargs="*", help="spec files or directories (default: the shipped specs)")
+    export.add_argument("--smtlib", required=True, metavar="DIR",
+                        help="directory to write (new, empty, or an earlier export, which is replaced)")
+    export.add_argument("--check", action="append", metavar="NAME", help="export only this check (repeatable)")
+    export.add_argument("--cross-check", type=_parse_solvers, metavar="SOLVERS",
+                        help="then re-solve every obligation with these solvers: cvc5, bitwuzla, z3 (comma-separated)")
+    export.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+                        help="cross-check files in N worker processes (default: the number of CPUs)")
+    export.set_defaults(func=cmd_export)
+    proofs = sub.add_parser("proofs", help="work with an exported proofs directory")
+    proofs_sub = proofs.add_subparsers(dest="proofs_command", required=True)
+    proofs_check = proofs_sub.add_parser("check", help="re-solve exported obligations with other solvers")
+    proofs_check.add_argument("directory", metavar="DIR", help="a directory written by export --smtlib")
+    proofs_check.add_argument("--solver", type=_parse_solvers, default=["cvc5", "bitwuzla"], metavar="SOLVERS",
+                              help="cvc5, bitwuzla, z3 (comma-separated; default: cvc5,bitwuzla)")
+    proofs_check.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+                              help="files to re-solve in parallel worker processes (default: the number of CPUs)")
+    proofs_check.set_defaults(func=cmd_proofs_check)
     return parser
 
 

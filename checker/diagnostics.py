@@ -100,6 +100,13 @@ CODES: dict[str, Code] = _codes(
     Code("E403", "protocol-state", "A protocol calls an ioctl in a TD state the ioctl does not allow."),
     Code("E404", "no-protocol", "A design has no protocol, so userspace never does anything.", Severity.WARNING),
     Code("E405", "use-before-set", "A protocol or ioctl reads td.cpuid before any ioctl has set td.config."),
+    # E600-E649: proof artefacts (export --smtlib, proofs check) and compare
+    Code("E600", "output-not-proofs", "export --smtlib was given a directory that exists, is not empty and was not written by an earlier export; it is left alone."),
+    Code("E601", "bad-proofs-manifest", "A proofs directory's manifest.json is missing, unreadable, or not in the format export writes (the JSON path says where)."),
+    Code("E602", "obligation-file-changed", "An obligation file listed in manifest.json is missing or its sha256 differs from the manifest's: the proofs were edited or are incomplete."),
+    Code("E603", "solvers-disagree", "A cross-check solver answers an obligation differently from the answer z3 gave when the verdict was decided."),
+    Code("E604", "cross-check-no-answer", "A cross-check solver answered unknown, failed to read an obligation file, or gave the wrong number of answers."),
+    Code("E605", "solver-not-installed", "A cross-check solver is not installed; the cross-check extra installs cvc5 and bitwuzla."),
     # E9xx: the tool itself
     Code("E900", "internal-error", "A bug in cpuid-contracts, not in your spec. Please report it with the input."),
 )
