@@ -19,10 +19,11 @@ import traceback
 from pathlib import Path
 from typing import Sequence
 
+from checker.compare import CompareError, choose_template, compare
 from checker.diagnostics import Diagnostic, Span
 from checker.parse import package_data_dir
 from checker.proofs import SOLVERS, ProofsError, cross_check, ensure_replaceable, export_program, write_proofs
-from checker.report import render_email, render_json, render_text, result_details
+from checker.report import render_comparison, render_email, render_json, render_text, result_details
 from checker.results import CheckResult
 from checker.semantics import Program, analyse
 from checker.solve import check_one, check_program
@@ -247,6 +248,28 @@ def _cross_check(directory: Path, solvers: list[str], jobs: int) -> int:
     return EXIT_UNKNOWN_OR_VACUOUS if result.diagnostics else EXIT_OK
 
 
+def cmd_compare(args: argparse.Namespace) -> int:
+    """Exit codes: 0 done (differences are findings, not failures), 2 bad input,
+    3 something the solver did not decide (with `unknown` in --fail-on)."""
+    args.paths = args.path or []
+    program, diags, where, failed = _analysed(args)
+    if failed is not None:
+        return failed
+    assert program is not None
+    try:
+        designs = list(dict.fromkeys(args.designs))
+        file, template = choose_template(program, designs, args.module, args.like, where)
+        result = compare(program, file, template, designs, args.invariant)
+    except CompareError as e:
+        if args.format == "json":
+            _emit(render_json([], e.diagnostics), args)
+        else:
+            print_diagnostics(None, e.diagnostics, args.format)
+        return EXIT_BAD_INPUT
+    _emit(render_comparison(result, args.format), args)
+    return EXIT_UNKNOWN_OR_VACUOUS if result.undecided and "unknown" in args.fail_on else EXIT_OK
+
+
 def _parse_solvers(text: str) -> list[str]:
     chosen = [x.strip() for x in text.split(",") if x.strip()]
     bad = [x for x in chosen if x not in SOLVERS]
@@ -285,6 +308,16 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("--path", action="append", metavar="PATH", help="spec files (default: the shipped specs)")
     _common(explain)
     explain.set_defaults(func=cmd_explain)
+    comp = sub.add_parser("compare", help="compare designs in one check's setup: verdicts, differences, TD CPUID")
+    comp.add_argument("designs", nargs="+", metavar="DESIGN", help="two or more designs")
+    comp.add_argument("--module", metavar="NAME",
+                      help="use the setup of the first check of these designs with this module")
+    comp.add_argument("--like", metavar="CHECK", help="use this check's setup (module, KVM, host, assumptions, "
+                                                      "invariants)")
+    comp.add_argument("--invariant", action="append", metavar="NAME", help="compare only this invariant (repeatable)")
+    comp.add_argument("--path", action="append", metavar="PATH", help="spec files (default: the shipped specs)")
+    _common(comp)
+    comp.set_defaults(func=cmd_compare)
     export = sub.add_parser("export", help="write every proof obligation as a standalone SMT-LIB 2 file")
     export.add_argument("paths", nargs="*", help="spec files or directories (default: the shipped specs)")
     export.add_argument("--smtlib", required=True, metavar="DIR",

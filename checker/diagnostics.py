@@ -107,6 +107,10 @@ CODES: dict[str, Code] = _codes(
     Code("E603", "solvers-disagree", "A cross-check solver answers an obligation differently from the answer z3 gave when the verdict was decided."),
     Code("E604", "cross-check-no-answer", "A cross-check solver answered unknown, failed to read an obligation file, or gave the wrong number of answers."),
     Code("E605", "solver-not-installed", "A cross-check solver is not installed; the cross-check extra installs cvc5 and bitwuzla."),
+    Code("E610", "compare-needs-two-designs", "compare was given fewer than two designs."),
+    Code("E611", "compare-unknown-design", "compare was given a design name that no loaded spec declares."),
+    Code("E612", "compare-no-setup", "compare found no check to take the setup from: --like names no check, or no check with the --module names a compared design."),
+    Code("E613", "compare-unknown-invariant", "compare --invariant names an invariant the setup's check does not verify."),
     # E9xx: the tool itself
     Code("E900", "internal-error", "A bug in cpuid-contracts, not in your spec. Please report it with the input."),
 )
