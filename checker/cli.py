@@ -4,8 +4,9 @@
 package (the repository's spec/). Exit codes (docs/cli.md): 0 every verdict as
 expected, 1 an unexpected VIOLATED, 2 bad input, 3 an unexpected UNKNOWN or
 VACUOUS. ``export --smtlib`` and ``proofs check`` (checker.proofs) exit 1 when
-another solver disagrees with z3 and 3 when it gives no answer. A bug in the
-tool itself is reported as E900 with exit code 4, never as a bare traceback.
+another solver disagrees with z3 and 3 when it gives no answer; ``compare``
+(checker.compare) exits 3 when the solver left something undecided. A bug in
+the tool itself is reported as E900 with exit code 4, never as a bare traceback.
 """
 
 from __future__ import annotations
