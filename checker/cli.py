@@ -219,6 +219,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     except ProofsError as e:
         print_diagnostics(None, e.diagnostics, "text")
         return EXIT_BAD_INPUT
+    except OSError as e:  # e.g. a read-only parent directory: nothing was replaced
+        print(f"cannot write {args.smtlib}: {e}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     checks = len({o["check"] for o in manifest["obligations"]})
     print(f"{len(files)} obligation file(s), {len(manifest['obligations'])} question(s) from {checks} check(s) "
           f"of {where} written to {args.smtlib} in {time.perf_counter() - started:.1f} s")

@@ -196,3 +196,12 @@ def test_missing_solver_is_bad_input(tmp_path, vacuous_export, monkeypatch, caps
     assert main(["proofs", "check", str(out), "--solver", "cvc5", "--jobs", "1"]) == 2
     assert "[E605]" in capsys.readouterr().err
     shutil.rmtree(out)
+
+
+def test_cli_export_unwritable_directory_is_bad_input(tmp_path, monkeypatch, capsys):
+    def refuse(*_):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("checker.cli.write_proofs", refuse)
+    assert main(["export", "--smtlib", str(tmp_path / "p"), "--check", SMALL[0]]) == 2
+    assert "cannot write" in capsys.readouterr().err
