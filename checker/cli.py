@@ -3,8 +3,10 @@
 ``cpuid-contracts check`` with no paths checks the specs shipped inside the
 package (the repository's spec/). Exit codes (docs/cli.md): 0 every verdict as
 expected, 1 an unexpected VIOLATED, 2 bad input, 3 an unexpected UNKNOWN or
-VACUOUS. A bug in the tool itself is reported as E900 with exit code 4,
-never as a bare traceback.
+VACUOUS. ``export --smtlib`` and ``proofs check`` (checker.proofs) exit 1 when
+another solver disagrees with z3 and 3 when it gives no answer; ``compare``
+(checker.compare) exits 3 when the solver left something undecided. A bug in
+the tool itself is reported as E900 with exit code 4, never as a bare traceback.
 """
 
 from __future__ import annotations
@@ -17,9 +19,12 @@ import traceback
 from pathlib import Path
 from typing import Sequence
 
+from checker.compare import CompareError, choose_template, compare
 from checker.diagnostics import Diagnostic, Span
 from checker.parse import package_data_dir
 from checker.formats import FORMATS, MACHINE_FORMATS, render
+from checker.proofs import SOLVERS, ProofsError, cross_check, ensure_replaceable, export_program, write_proofs
+from checker.report import render_comparison
 from checker.results import FAIL_ON_ALL, CheckResult, Verdict
 from checker.semantics import Program, analyse
 from checker.solve import check_one, check_program
@@ -205,24 +210,30 @@ class Progress:
             self.shown = False
 
 
+def _unknown_check_names(program: Program, only: set[str] | None, where: str) -> Diagnostic | None:
+    """E200 for --check names that no loaded spec declares."""
+    known = {d.name.name for _, d in program.checks()}
+    missing = sorted((only or set()) - known)
+    if not missing:
+        return None
+    from checker.diagnostics import did_you_mean
+
+    notes = tuple(n for n in (did_you_mean(m, list(known)) for m in missing) if n)
+    return Diagnostic("E200", f"no check named {', '.join(missing)} in {where}", Span(where, 0, 0), notes)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     program, diags, where, failed = _analysed(args)
     if failed is not None:
         return failed
     assert program is not None
     only = set(args.check) if args.check else None
-    if only:
-        known = {d.name.name for _, d in program.checks()}
-        missing = sorted(only - known)
-        if missing:
-            from checker.diagnostics import did_you_mean
-
-            notes = tuple(n for n in (did_you_mean(m, list(known)) for m in missing) if n)
-            d = Diagnostic("E200", f"no check named {', '.join(missing)} in {where}", Span(where, 0, 0), notes)
-            if args.format in MACHINE_FORMATS:
-                return _emit(render([], args.format, [d]), args) or EXIT_BAD_INPUT
-            print(d.render(), file=sys.stderr)
-            return EXIT_BAD_INPUT
+    unknown = _unknown_check_names(program, only, where)
+    if unknown is not None:
+        if args.format in MACHINE_FORMATS:
+            return _emit(render([], args.format, [unknown]), args) or EXIT_BAD_INPUT
+        print(unknown.render(), file=sys.stderr)
+        return EXIT_BAD_INPUT
     progress = Progress.for_run(args)
     try:
         results = check_program(program, only=only, jobs=args.jobs, progress=progress)
@@ -389,6 +400,93 @@ def cmd_release_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    args.format = "text"
+    program, _, where, failed = _analysed(args)
+    if failed is not None:
+        return failed
+    assert program is not None
+    only = set(args.check) if args.check else None
+    unknown = _unknown_check_names(program, only, where)
+    if unknown is not None:
+        print(unknown.render(), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    started = time.perf_counter()
+    try:
+        ensure_replaceable(Path(args.smtlib))  # before the work, not after
+        files, manifest = export_program(program, only)
+        write_proofs(Path(args.smtlib), files, manifest)
+    except ProofsError as e:
+        print_diagnostics(None, e.diagnostics, "text")
+        return EXIT_BAD_INPUT
+    except OSError as e:  # e.g. a read-only parent directory: nothing was replaced
+        print(f"cannot write {args.smtlib}: {e}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    checks = len({o["check"] for o in manifest["obligations"]})
+    print(f"{len(files)} obligation file(s), {len(manifest['obligations'])} question(s) from {checks} check(s) "
+          f"of {where} written to {args.smtlib} in {time.perf_counter() - started:.1f} s")
+    return _cross_check(Path(args.smtlib), args.cross_check, args.jobs) if args.cross_check else EXIT_OK
+
+
+def cmd_proofs_check(args: argparse.Namespace) -> int:
+    return _cross_check(Path(args.directory), args.solver, args.jobs)
+
+
+def _cross_check(directory: Path, solvers: list[str], jobs: int) -> int:
+    """Exit codes, first match wins: 2 bad input (E601, E602, E605), 1 a solver disagrees
+    with z3 (E603), 3 a solver gave no answer (E604), else 0."""
+    try:
+        result = cross_check(directory, solvers, jobs)
+    except ProofsError as e:
+        print_diagnostics(None, e.diagnostics, "text")
+        return EXIT_BAD_INPUT
+    print_diagnostics(None, result.diagnostics, "text")
+    times = ", ".join(f"{s} {t:.1f} s" for s, t in result.seconds.items())
+    skipped = f" ({result.skipped} z3 left unknown, not compared)" if result.skipped else ""
+    print(f"cross-check of {directory}: {result.files} file(s), {result.questions} question(s){skipped}, "
+          f"solved by {times}: {result.disagreements} disagreement(s), {len(result.diagnostics)} error(s)")
+    if any(d.code == "E602" for d in result.diagnostics):
+        return EXIT_BAD_INPUT
+    if result.disagreements:
+        return EXIT_VIOLATED
+    return EXIT_UNKNOWN_OR_VACUOUS if result.diagnostics else EXIT_OK
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    """Exit codes: 0 done (differences are findings, not failures), 2 bad input,
+    3 something the solver did not decide (with `unknown` in --fail-on)."""
+    args.paths = args.path or []
+    program, diags, where, failed = _analysed(args)
+    if failed is not None:
+        return failed
+    assert program is not None
+    try:
+        designs = list(dict.fromkeys(args.designs))
+        file, template = choose_template(program, designs, args.module, args.like, where)
+        result = compare(program, file, template, designs, args.invariant)
+    except CompareError as e:
+        if args.format in MACHINE_FORMATS:
+            return _emit(render([], args.format, e.diagnostics), args) or EXIT_BAD_INPUT
+        print_diagnostics(None, e.diagnostics, args.format)
+        return EXIT_BAD_INPUT
+    if args.format in ("junit", "sarif"):
+        # CI formats: each design's verdicts, as `check` reports its results
+        failed = _emit(render(result.results, args.format, diags, fail_on=args.fail_on), args)
+        return failed or (EXIT_UNKNOWN_OR_VACUOUS if result.undecided and "unknown" in args.fail_on else EXIT_OK)
+    failed = _emit(render_comparison(result, args.format), args)
+    if failed:
+        return failed
+    return EXIT_UNKNOWN_OR_VACUOUS if result.undecided and "unknown" in args.fail_on else EXIT_OK
+
+
+def _parse_solvers(text: str) -> list[str]:
+    chosen = [x.strip() for x in text.split(",") if x.strip()]
+    bad = [x for x in chosen if x not in SOLVERS]
+    if bad or not chosen:
+        raise argparse.ArgumentTypeError(f"solvers are {', '.join(SOLVERS)}; not {', '.join(bad) or 'none'}")
+    return list(dict.fromkeys(chosen))
+
+
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=FORMATS, default="text",
                    help="text (default), email (plain text, 72 columns), json, junit (JUnit XML) "
@@ -426,6 +524,35 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("--force", action="store_true", help="with --payloads: write into a non-empty DIR")
     _common(explain)
     explain.set_defaults(func=cmd_explain)
+    comp = sub.add_parser("compare", help="compare designs in one check's setup: verdicts, differences, TD CPUID")
+    comp.add_argument("designs", nargs="+", metavar="DESIGN", help="two or more designs")
+    comp.add_argument("--module", metavar="NAME",
+                      help="use the setup of the first check of these designs with this module")
+    comp.add_argument("--like", metavar="CHECK", help="use this check's setup (module, KVM, host, assumptions, "
+                                                      "invariants)")
+    comp.add_argument("--invariant", action="append", metavar="NAME", help="compare only this invariant (repeatable)")
+    comp.add_argument("--path", action="append", metavar="PATH", help="spec files (default: the shipped specs)")
+    _common(comp)
+    comp.set_defaults(func=cmd_compare)
+    export = sub.add_parser("export", help="write every proof obligation as a standalone SMT-LIB 2 file")
+    export.add_argument("paths", nargs="*", help="spec files or directories (default: the shipped specs)")
+    export.add_argument("--smtlib", required=True, metavar="DIR",
+                        help="directory to write (new, empty, or an earlier export, which is replaced)")
+    export.add_argument("--check", action="append", metavar="NAME", help="export only this check (repeatable)")
+    export.add_argument("--cross-check", type=_parse_solvers, metavar="SOLVERS",
+                        help="then re-solve every obligation with these solvers: cvc5, bitwuzla, z3 (comma-separated)")
+    export.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+                        help="cross-check files in N worker processes (default: the number of CPUs)")
+    export.set_defaults(func=cmd_export)
+    proofs = sub.add_parser("proofs", help="work with an exported proofs directory")
+    proofs_sub = proofs.add_subparsers(dest="proofs_command", required=True)
+    proofs_check = proofs_sub.add_parser("check", help="re-solve exported obligations with other solvers")
+    proofs_check.add_argument("directory", metavar="DIR", help="a directory written by export --smtlib")
+    proofs_check.add_argument("--solver", type=_parse_solvers, default=["cvc5", "bitwuzla"], metavar="SOLVERS",
+                              help="cvc5, bitwuzla, z3 (comma-separated; default: cvc5,bitwuzla)")
+    proofs_check.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+                              help="files to re-solve in parallel worker processes (default: the number of CPUs)")
+    proofs_check.set_defaults(func=cmd_proofs_check)
     _release_parsers(sub)
     return parser
 

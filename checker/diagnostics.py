@@ -10,7 +10,7 @@ caret, the way compilers and mypy print them.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -122,6 +122,17 @@ CODES: dict[str, Code] = _codes(
     Code("E513", "data-count-mismatch", "A kvm_cpuid2 readout's nent differs from the number of entries it holds."),
     Code("E514", "data-subleaf-mismatch", "One leaf is given both with and without a subleaf."),
     Code("E515", "data-empty", "A data file holds no entries, so it would say nothing."),
+    # E600-E649: proof artefacts (export --smtlib, proofs check) and compare
+    Code("E600", "output-not-proofs", "export --smtlib was given a directory that exists, is not empty and was not written by an earlier export; it is left alone."),
+    Code("E601", "bad-proofs-manifest", "A proofs directory's manifest.json is missing, unreadable, or not in the format export writes (the JSON path says where)."),
+    Code("E602", "obligation-file-changed", "An obligation file listed in manifest.json is missing or its sha256 differs from the manifest's: the proofs were edited or are incomplete."),
+    Code("E603", "solvers-disagree", "A cross-check solver answers an obligation differently from the answer z3 gave when the verdict was decided."),
+    Code("E604", "cross-check-no-answer", "A cross-check solver answered unknown, failed to read an obligation file, or gave the wrong number of answers."),
+    Code("E605", "solver-not-installed", "A cross-check solver is not installed; the cross-check extra installs cvc5 and bitwuzla."),
+    Code("E610", "compare-needs-two-designs", "compare was given fewer than two designs."),
+    Code("E611", "compare-unknown-design", "compare was given a design name that no loaded spec declares."),
+    Code("E612", "compare-no-setup", "compare found no check to take the setup from: --like names no check, or no check with the --module names a compared design."),
+    Code("E613", "compare-unknown-invariant", "compare --invariant names an invariant the setup's check does not verify."),
     # E9xx: the tool itself
     Code("E900", "internal-error", "A bug in cpuid-contracts, not in your spec. Please report it with the input."),
 )

@@ -31,7 +31,7 @@ What a check means (docs/semantics.md has the long form):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Generic, Iterable, Protocol, Sequence, TypeVar
+from typing import Any, Generic, Iterable, Protocol, Sequence, TypeVar
 
 from checker import ast
 from checker.bits import FUTURE_LEAF, REGISTERS, BitSet, Reg, range_mask

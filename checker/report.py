@@ -12,7 +12,8 @@ import re
 import textwrap
 from typing import Any, Iterable, Sequence
 
-from checker.results import BitChange, BitStory, CheckResult, Counterexample, ReleaseDiff, ReleaseVerdicts, Verdict
+from checker.results import (BitChange, BitStory, CheckResult, Comparison, Counterexample, ReleaseDiff,
+                             ReleaseVerdicts, TdDifference, Verdict)
 
 EMAIL_WIDTH = 72
 TEXT_WIDTH = 100
@@ -32,13 +33,14 @@ def paint_verdicts(line: str) -> str:
     return _VERDICT_WORD.sub(paint, line)
 
 
-def _verdict_cell(r: CheckResult) -> str:
+def _verdict_cell(r: CheckResult, marks: bool) -> str:
     cell = r.verdict.name
-    return cell if r.as_expected else cell + "!"
+    return cell if r.as_expected or not marks else cell + "!"
 
 
-def verdict_table(results: Sequence[CheckResult]) -> list[str]:
-    """One table per module: invariants down, designs across; '!' marks a surprise."""
+def verdict_table(results: Sequence[CheckResult], marks: bool = True) -> list[str]:
+    """One table per module: invariants down, designs across; '!' marks a surprise
+    (with marks=False, e.g. for compare, where nothing is expected, it is left out)."""
     out: list[str] = []
     by_module: dict[str, list[CheckResult]] = {}
     for r in results:
@@ -54,7 +56,7 @@ def verdict_table(results: Sequence[CheckResult]) -> list[str]:
                 invariants.append(r.invariant)
         cells: dict[tuple[str, str], list[str]] = {}
         for r in rs:
-            cells.setdefault((r.invariant, r.design), []).append(_verdict_cell(r))
+            cells.setdefault((r.invariant, r.design), []).append(_verdict_cell(r, marks))
         w0 = max(len(f"module {module}"), *(len(i) for i in invariants))
         widths = [max(len(d), 9) for d in designs]
         out.append(f"{'module ' + module:<{w0}}  " + "  ".join(f"{d:<{w}}" for d, w in zip(designs, widths)).rstrip())
@@ -142,7 +144,8 @@ def result_details(r: CheckResult, width: int = EMAIL_WIDTH) -> list[str]:
 
 def counterexample_lines(c: Counterexample, width: int = EMAIL_WIDTH) -> list[str]:
     out: list[str] = []
-    size = f"{c.leaf_count} leaf(s), {c.bit_count} bit(s) beyond the quietest allowed situation"
+    size = f"{c.leaf_count} leaf(s), {c.bit_count} bit(s) beyond the quietest allowed situation" \
+        if c.leaf_count >= 0 else "size not measured"
     proof = "minimal, proved by the solver" if c.minimal else "minimality not proved"
     out += _wrap(f"Counterexample ({size}; {proof}):", "  ", width)
     for k, v in c.situation.items():
@@ -325,3 +328,65 @@ def render_release_diff(d: ReleaseDiff, fmt: str) -> str:
             more = f", ... ({len(shown) - 40} more)" if len(shown) > 40 else ""
             out += _wrap(", ".join(shown[:40]) + more, "  ", width)
     return "\n".join(out) + "\n"
+
+
+# ------------------------------------------------------------------ compare
+
+def comparison_lines(c: Comparison, width: int) -> list[str]:
+    """The verdict table, each difference with its situation, and the TD CPUID answers."""
+    out = _wrap(f"Designs {', '.join(c.designs)} in the setup of check {c.template} ({c.file}:{c.line}): "
+                f"its module, KVM, host, assumed guarantees and invariants.", "", width)
+    out.append("")
+    out += verdict_table(c.results, marks=False)
+    if not c.differences:
+        out += _wrap("No invariant on which the designs' verdicts differ.", "", width)
+        out.append("")
+    for d in c.differences:
+        out += _wrap(f"{d.invariant}: {d.first_verdict.upper()} with {d.first}, {d.second_verdict.upper()} with "
+                     f"{d.second}", "", width)
+        if d.counterexample is not None:
+            out += _wrap(f"A situation in which it holds with {d.first} and fails with {d.second}:", "  ", width)
+            out += [line.replace("What the protocol did:", f"What {d.second}'s protocol did:")
+                    for line in counterexample_lines(d.counterexample, width)]
+            out += _wrap(f"What {d.first}'s protocol did:", "    ", width)
+            for step in d.holding_steps:
+                out += _wrap(step, "      ", width)
+        if d.note:
+            out += _wrap(d.note[0].upper() + d.note[1:] + ".", "  ", width)
+        out.append("")
+    for t in c.td:
+        out += td_lines(t, width)
+        out.append("")
+    return out
+
+
+def td_lines(t: TdDifference, width: int) -> list[str]:
+    pair = f"{t.first} and {t.second}"
+    if t.same is None:
+        return _wrap(f"TD CPUID: not decided for {pair}: {t.note}.", "", width)
+    if t.same:
+        return _wrap(f"TD CPUID: {pair} give the TD the same CPUID in every situation the setup allows.", "",
+                     width)
+    out = _wrap(f"TD CPUID: {pair} can give the TD different CPUID. One situation, {len(t.bits)} bit(s) differ:",
+                "", width)
+    for k, v in t.situation.items():
+        out += _wrap(f"{k}: {v}", "    ", width)
+    for a, b in t.bits[:8]:
+        name = f" ({', '.join(a.names)})" if a.names else ""
+        out += _wrap(f"{a.position}{name}: set in the TD with {t.first if a.facts.get('TD has it') else t.second}, "
+                     f"clear with {t.second if a.facts.get('TD has it') else t.first}.", "    ", width)
+        out += _wrap(f"With {t.first}: {bit_sentence(a)}", "      ", width)
+        out += _wrap(f"With {t.second}: {bit_sentence(b)}", "      ", width)
+    if len(t.bits) > 8:
+        out += _wrap(f"... and {len(t.bits) - 8} more bits that differ", "    ", width)
+    for design, steps in t.steps.items():
+        out += _wrap(f"What {design}'s protocol did:", "    ", width)
+        for step in steps:
+            out += _wrap(step, "      ", width)
+    return out
+
+
+def render_comparison(c: Comparison, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps({"schema_version": SCHEMA_VERSION, "comparison": c.to_json()}, indent=2) + "\n"
+    return "\n".join(comparison_lines(c, EMAIL_WIDTH if fmt == "email" else 100)).rstrip() + "\n"

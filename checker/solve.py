@@ -152,6 +152,9 @@ class CheckSolver:
         self.minimise = minimise
         self.decompose = decompose
         self.ctx = self.alg.ctx
+        # called as recorder(self, comp, literals, answer, kind, invariant) after every
+        # query that decides a verdict (checker.proofs exports them); None: no cost
+        self.recorder: Callable[..., None] | None = None
         m = self.model
         self.base: list[tuple[str, Any, z3.BoolRef]] = []
         items: list[tuple[str, Any, Any]] = [(w, None, c) for w, c in m.structural_constraints()]
@@ -291,11 +294,16 @@ class CheckSolver:
     def base_lits(self) -> list[z3.BoolRef]:
         return [lit for _, _, lit in self.base]
 
-    def ask(self, comp: Component, lits: list[z3.BoolRef]) -> z3.CheckSatResult:
+    def ask(self, comp: Component, lits: list[z3.BoolRef],
+            obligation: tuple[str, str | None] | None = None) -> z3.CheckSatResult:
+        """obligation: (kind, invariant) when the answer decides a verdict: ("vacuity", None)
+        or ("verdict", invariant name)."""
         # only the literals this component's assertions mention: the rest are free anyway
         mine = [x for x in lits if x.get_id() in comp.lit_ids]
         started = time.perf_counter()
         result = comp.solver.check(*mine)
+        if obligation is not None and self.recorder is not None:
+            self.recorder(self, comp, mine, result, *obligation)
         if result == z3.unknown:
             raw = comp.solver.reason_unknown()
             elapsed = time.perf_counter() - started
@@ -320,7 +328,7 @@ class CheckSolver:
         broken: list[str] = []
         for idx in self.representatives:
             comp = self.components[idx]
-            if self.ask(comp, lits) == z3.sat:
+            if self.ask(comp, lits, ("vacuity", None)) == z3.sat:
                 continue
             core = {str(x) for x in comp.solver.unsat_core()}
             reasons += [what for what, _, lit in self.base if str(lit) in core and what not in reasons]
@@ -350,7 +358,8 @@ class CheckSolver:
         """PROVED, or VIOLATED with the components in which a violation exists."""
         lits = self._lits(self.assumed)
         violating = [idx for idx, lit in sorted(self.inv_lits.get(inv, {}).items())
-                     if self.rep[idx] == idx and self.ask(self.components[idx], lits + [lit]) == z3.sat]
+                     if self.rep[idx] == idx
+                     and self.ask(self.components[idx], lits + [lit], ("verdict", inv)) == z3.sat]
         self.last_violating[inv] = violating
         return (Verdict.VIOLATED if violating else Verdict.PROVED), violating
 

@@ -1,0 +1,72 @@
+; cpuid-contracts proof obligation (SMT-LIB 2, QF_BV), written by `cpuid-contracts export --smtlib`
+; check      option1_tell__tdx_1_5_01 (spec/checks.cpuid:31)
+; design     option1_tell
+; module     tdx_1_5_01
+; component  33 of 55: leaves 0x21.0
+; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
+; assert. Each question assumes the literals that switch on the spec's assumptions and
+; guarantees (and, for an invariant, its violation in this component); the answer is z3's.
+; question 1: vacuity: can the check's assumptions all hold here? expected sat (not vacuous)
+; question 2: td_has_no_unknown: can it fail here under the check's assumptions? expected sat (violated)
+; question 3: fixed1_visible: can it fail here under the check's assumptions? expected unsat (proved)
+; question 4: userspace_view_exact: can it fail here under the check's assumptions? expected unsat (violated)
+; question 5: no_silent_drop: can it fail here under the check's assumptions? expected unsat (proved)
+(set-logic QF_BV)
+(declare-fun |request:0x21.0.EDX| () (_ BitVec 32))
+(declare-fun |request:0x21.0.ECX| () (_ BitVec 32))
+(declare-fun |request:0x21.0.EBX| () (_ BitVec 32))
+(declare-fun |request:0x21.0.EAX| () (_ BitVec 32))
+(declare-fun |violate:no_silent_drop:33| () Bool)
+(declare-fun |violate:userspace_view_exact:33| () Bool)
+(declare-fun |violate:fixed1_visible:33| () Bool)
+(declare-fun |known:0x21.0.EDX| () (_ BitVec 32))
+(declare-fun |known:0x21.0.ECX| () (_ BitVec 32))
+(declare-fun |known:0x21.0.EBX| () (_ BitVec 32))
+(declare-fun |violate:td_has_no_unknown:33| () Bool)
+(declare-fun |guarantee:fixed1_known| () Bool)
+(declare-fun |assume:29| () Bool)
+(declare-fun |assume:28| () Bool)
+(assert
+ (let (($x1 (= (bvand |request:0x21.0.EDX| (_ bv2814094227 32)) (_ bv0 32))))
+(let (($x2 (= (bvand |request:0x21.0.ECX| (_ bv3755991007 32)) (_ bv0 32))))
+(let (($x3 (= (bvand |request:0x21.0.EBX| (_ bv2592838070 32)) (_ bv0 32))))
+(let (($x4 (= |request:0x21.0.EAX| (_ bv0 32))))
+(let (($x5 (=> |violate:no_silent_drop:33| (not (and $x4 $x3 $x2 $x1)))))
+(let (($x6 (= (bvand (_ bv1480873068 32) (bvnot (bvor |request:0x21.0.EDX| (_ bv1480873068 32)))) (_ bv0 32))))
+(let (($x7 (= (bvand (_ bv538976288 32) (bvnot (bvor |request:0x21.0.ECX| (_ bv538976288 32)))) (_ bv0 32))))
+(let (($x8 (= (bvand (_ bv1702129225 32) (bvnot (bvor |request:0x21.0.EBX| (_ bv1702129225 32)))) (_ bv0 32))))
+(let (($x9 (= (bvand (bvor |request:0x21.0.EDX| (_ bv1480873068 32)) (_ bv2814094227 32)) (_ bv0 32))))
+(let (($x10 (= (bvand (bvor |request:0x21.0.ECX| (_ bv538976288 32)) (_ bv3755991007 32)) (_ bv0 32))))
+(let (($x11 (= (bvand (bvor |request:0x21.0.EBX| (_ bv1702129225 32)) (_ bv2592838070 32)) (_ bv0 32))))
+(let (($x12 (=> |violate:userspace_view_exact:33| (not (and $x4 $x11 $x10 $x9 $x8 $x7 $x6)))))
+(let (($x13 (=> |violate:fixed1_visible:33| (not (and $x8 $x7 $x6)))))
+(let (($x14 (= (bvand (_ bv1480873068 32) (bvnot |known:0x21.0.EDX|)) (_ bv0 32))))
+(let (($x15 (= (bvand (_ bv538976288 32) (bvnot |known:0x21.0.ECX|)) (_ bv0 32))))
+(let (($x16 (= (bvand (_ bv1702129225 32) (bvnot |known:0x21.0.EBX|)) (_ bv0 32))))
+(let (($x17 (=> |violate:td_has_no_unknown:33| (not (and $x16 $x15 $x14)))))
+(let (($x18 (=> |guarantee:fixed1_known| $x14)))
+(let (($x19 (=> |guarantee:fixed1_known| $x15)))
+(let (($x20 (=> |guarantee:fixed1_known| $x16)))
+(let (($x21 (= |request:0x21.0.EDX| (_ bv0 32))))
+(let (($x22 (=> |assume:29| $x21)))
+(let (($x23 (= |request:0x21.0.ECX| (_ bv0 32))))
+(let (($x24 (=> |assume:29| $x23)))
+(let (($x25 (= |request:0x21.0.EBX| (_ bv0 32))))
+(let (($x26 (=> |assume:29| $x25)))
+(let (($x27 (=> |assume:29| $x4)))
+(let (($x28 (=> |assume:28| $x21)))
+(let (($x29 (=> |assume:28| $x23)))
+(let (($x30 (=> |assume:28| $x25)))
+(let (($x31 (=> |assume:28| $x4)))
+(and $x31 $x30 $x29 $x28 $x27 $x26 $x24 $x22 $x20 $x19 $x18 $x17 $x13 $x12 $x5)))))))))))))))))))))))))))))))))
+; question 1: expected sat
+(check-sat-assuming (|assume:28| |assume:29|))
+; question 2: expected sat
+(check-sat-assuming (|assume:28| |assume:29| |violate:td_has_no_unknown:33|))
+; question 3: expected unsat
+(check-sat-assuming (|assume:28| |assume:29| |violate:fixed1_visible:33|))
+; question 4: expected unsat
+(check-sat-assuming (|assume:28| |assume:29| |violate:userspace_view_exact:33|))
+; question 5: expected unsat
+(check-sat-assuming (|assume:28| |assume:29| |violate:no_silent_drop:33|))
+(exit)

@@ -1,0 +1,53 @@
+; cpuid-contracts proof obligation (SMT-LIB 2, QF_BV), written by `cpuid-contracts export --smtlib`
+; check      option2_proposed__tdx_1_5_01 (spec/checks.cpuid:64)
+; design     option2_proposed
+; module     tdx_1_5_01
+; component  41 of 55: leaves 0x80000000.0
+; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
+; assert. Each question assumes the literals that switch on the spec's assumptions and
+; guarantees (and, for an invariant, its violation in this component); the answer is z3's.
+; question 1: vacuity: can the check's assumptions all hold here? expected sat (not vacuous)
+; question 2: td_has_no_unknown: can it fail here under the check's assumptions? expected sat (violated)
+; question 3: no_silent_drop: can it fail here under the check's assumptions? expected unsat (proved)
+(set-logic QF_BV)
+(declare-fun |request:0x80000000.0.EDX| () (_ BitVec 32))
+(declare-fun |request:0x80000000.0.ECX| () (_ BitVec 32))
+(declare-fun |request:0x80000000.0.EBX| () (_ BitVec 32))
+(declare-fun |request:0x80000000.0.EAX| () (_ BitVec 32))
+(declare-fun |violate:no_silent_drop:41| () Bool)
+(declare-fun |known:0x80000000.0.EAX| () (_ BitVec 32))
+(declare-fun |violate:td_has_no_unknown:41| () Bool)
+(declare-fun |guarantee:fixed1_known| () Bool)
+(declare-fun |assume:30| () Bool)
+(declare-fun |assume:29| () Bool)
+(declare-fun |assume:28| () Bool)
+(assert
+ (let (($x1 (= |request:0x80000000.0.EDX| (_ bv0 32))))
+(let (($x2 (= |request:0x80000000.0.ECX| (_ bv0 32))))
+(let (($x3 (= |request:0x80000000.0.EBX| (_ bv0 32))))
+(let (($x4 (= (bvand |request:0x80000000.0.EAX| (_ bv2147483639 32)) (_ bv0 32))))
+(let (($x5 (=> |violate:no_silent_drop:41| (not (and $x4 $x3 $x2 $x1)))))
+(let (($x6 (=> |violate:td_has_no_unknown:41| (not (= (bvand (_ bv2147483656 32) (bvnot |known:0x80000000.0.EAX|)) (_ bv0 32))))))
+(let (($x7 (= (bvand (_ bv2147483656 32) (bvnot |known:0x80000000.0.EAX|)) (_ bv0 32))))
+(let (($x8 (=> |guarantee:fixed1_known| $x7)))
+(let (($x9 (=> |assume:30| $x1)))
+(let (($x10 (=> |assume:30| $x2)))
+(let (($x11 (=> |assume:30| $x3)))
+(let (($x12 (= |request:0x80000000.0.EAX| (_ bv0 32))))
+(let (($x13 (=> |assume:30| $x12)))
+(let (($x14 (=> |assume:29| $x1)))
+(let (($x15 (=> |assume:29| $x2)))
+(let (($x16 (=> |assume:29| $x3)))
+(let (($x17 (=> |assume:29| $x12)))
+(let (($x18 (=> |assume:28| $x1)))
+(let (($x19 (=> |assume:28| $x2)))
+(let (($x20 (=> |assume:28| $x3)))
+(let (($x21 (=> |assume:28| $x12)))
+(and $x21 $x20 $x19 $x18 $x17 $x16 $x15 $x14 $x13 $x11 $x10 $x9 $x8 $x6 $x5)))))))))))))))))))))))
+; question 1: expected sat
+(check-sat-assuming (|assume:28| |assume:29| |assume:30|))
+; question 2: expected sat
+(check-sat-assuming (|assume:28| |assume:29| |assume:30| |violate:td_has_no_unknown:41|))
+; question 3: expected unsat
+(check-sat-assuming (|assume:28| |assume:29| |assume:30| |violate:no_silent_drop:41|))
+(exit)
