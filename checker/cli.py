@@ -367,8 +367,13 @@ def cmd_release_diff(args: argparse.Namespace) -> int:
     catalog, _ = analyse([shipped_spec_dir() / "catalog.cpuid"])
     result = diff(releases[0], releases[1], catalog.feature_names(), known,  # type: ignore[arg-type]
                   catalog.register_notation)
-    _emit(render_release_diff(result, args.format), args)
-    return EXIT_VIOLATED if result.breaking else EXIT_OK
+    if args.format in ("junit", "sarif"):
+        from checker.formats import render_release_diff_ci
+
+        report = render_release_diff_ci(result, args.format)
+    else:
+        report = render_release_diff(result, args.format)
+    return _emit(report, args) or (EXIT_VIOLATED if result.breaking else EXIT_OK)
 
 
 def cmd_release_export(args: argparse.Namespace) -> int:
@@ -470,8 +475,12 @@ def cmd_compare(args: argparse.Namespace) -> int:
         print_diagnostics(None, e.diagnostics, args.format)
         return EXIT_BAD_INPUT
     if args.format in ("junit", "sarif"):
-        # CI formats: each design's verdicts, as `check` reports its results
-        failed = _emit(render(result.results, args.format, diags, fail_on=args.fail_on), args)
+        # CI formats: each design's verdicts as a check of its own ("c[design]"), so that the
+        # designs' cases stay apart; a violated invariant is a failing case, the exit code stays 0
+        import dataclasses
+
+        per_design = [dataclasses.replace(r, check=f"{r.check}[{r.design}]") for r in result.results]
+        failed = _emit(render(per_design, args.format, diags, fail_on=args.fail_on), args)
         return failed or (EXIT_UNKNOWN_OR_VACUOUS if result.undecided and "unknown" in args.fail_on else EXIT_OK)
     failed = _emit(render_comparison(result, args.format), args)
     if failed:
@@ -576,7 +585,8 @@ def _release_parsers(sub: "argparse._SubParsersAction[argparse.ArgumentParser]")
     diff.add_argument("new", metavar="NEW")
     diff.add_argument("--kvm", metavar="FILE",
                       help="what KVM knows: a kvm_cpuid2 readout of KVM_GET_SUPPORTED_CPUID (JSON)")
-    diff.add_argument("--format", choices=["text", "email", "json"], default="text")
+    diff.add_argument("--format", choices=FORMATS, default="text",
+                      help="text (default), email, json, junit (a test case per change) or sarif (breaking changes)")
     diff.add_argument("--output", metavar="FILE", help="write the report to FILE (atomically)")
     diff.set_defaults(func=cmd_release_diff)
     export = rsub.add_parser("export", help="validate a release file and write it in canonical form")

@@ -20,7 +20,7 @@ from typing import Any, Iterable, Sequence
 from checker.diagnostics import CODES
 from checker.report import (EMAIL_WIDTH, TEXT_WIDTH, render_details, render_email, render_json, render_text,
                             result_details)
-from checker.results import FAIL_ON_ALL, CheckResult
+from checker.results import FAIL_ON_ALL, BitChange, CheckResult, ReleaseDiff
 
 FORMATS = ("text", "email", "json", "junit", "sarif")
 # Formats read by programs: they carry the diagnostics themselves and never get colour or progress.
@@ -220,3 +220,63 @@ def render_sarif(results: Sequence[CheckResult], diagnostics: Sequence[Any] = ()
                   "results": findings}],
     }
     return json.dumps(log, indent=2) + "\n"
+
+
+# ------------------------------------------------------------------ release diff in the CI formats
+
+def _change_name(c: BitChange) -> str:
+    names = f" ({', '.join(c.names)})" if c.names else ""
+    return f"{c.position}{names}" + ("" if c.aspect == "class" else f" {c.aspect}")
+
+
+def _change_text(c: BitChange) -> str:
+    return f"{c.old} -> {c.new}: {'BREAKING' if c.breaking else 'harmless'}, {c.why}"
+
+
+def render_release_diff_ci(d: ReleaseDiff, fmt: str) -> str:
+    """`release diff` as JUnit (a test case per change, grouped by leaf; a breaking
+    change is a failure) or SARIF (a finding per breaking change, located at the new
+    release file; harmless changes are left out, as expected results are)."""
+    if fmt == "junit":
+        root = ET.Element("testsuites", name=TOOL_NAME)
+        groups: dict[str, list[BitChange]] = {}
+        for c in d.all_changes:
+            group = "module" if c.leaf[0] < 0 else f"0x{c.leaf[0]:x}.{c.leaf[1]}"
+            groups.setdefault(group, []).append(c)
+        for group, changes in groups.items():
+            suite = ET.SubElement(root, "testsuite", name=f"release diff {d.old} -> {d.new}: {group}",
+                                  tests=str(len(changes)), failures=str(sum(c.breaking for c in changes)),
+                                  errors="0", skipped="0", time="0", file=d.new_file)
+            for c in changes:
+                case = ET.SubElement(suite, "testcase", classname=group, name=_change_name(c), file=d.new_file,
+                                     time="0")
+                if c.breaking:
+                    ET.SubElement(case, "failure", message=_xml_text(c.why), type="breaking").text = \
+                        _xml_text(_change_text(c))
+                else:
+                    ET.SubElement(case, "system-out").text = _xml_text(_change_text(c))
+        suites = list(root)
+        for key in ("tests", "failures", "errors"):
+            root.set(key, str(sum(int(x.get(key, "0")) for x in suites)))
+        root.set("time", "0")
+        ET.indent(root)
+        return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    if fmt == "sarif":
+        rule = _rule("breaking-release-change", "a release change that can break the KVM/QEMU contract",
+                     "error", ["release"])
+        findings = [{
+            "ruleId": rule["id"], "ruleIndex": 0, "level": "error",
+            "message": {"text": f"{_change_name(c)}: {_change_text(c)}"},
+            "locations": [{"physicalLocation": {"artifactLocation": _artifact(d.new_file)}}],
+            "partialFingerprints": {"cpuidContractsChange/v1": f"{c.position}/{c.aspect}/{c.old}/{c.new}"},
+            "properties": {"old_release": d.old, "new_release": d.new, "aspect": c.aspect},
+        } for c in d.breaking]
+        driver: dict[str, Any] = {"name": TOOL_NAME, "rules": [rule]}
+        version = _tool_version()
+        if version:
+            driver["version"] = version
+        log = {"$schema": SARIF_SCHEMA, "version": "2.1.0",
+               "runs": [{"tool": {"driver": driver}, "invocations": [{"executionSuccessful": True}],
+                         "results": findings}]}
+        return json.dumps(log, indent=2) + "\n"
+    raise ValueError(f"release diff renders junit or sarif here, not {fmt!r}")

@@ -167,3 +167,21 @@ def test_cli_json_and_exit_codes(tmp_path, capsys):
     assert "[E610]" in capsys.readouterr().err
     assert main(["compare", "a", "x", "--path", str(spec), "--format", "json"]) == 2
     assert json.loads(capsys.readouterr().out)["diagnostics"][0]["code"] == "E611"
+
+
+def test_cli_ci_formats_carry_each_designs_verdicts(tmp_path, capsys):
+    import junitparser
+
+    spec = tmp_path / "small.cpuid"
+    spec.write_text(SMALL)
+    out = tmp_path / "compare.xml"
+    assert main(["compare", "a", "b", "--like", "c", "--path", str(spec), "--format", "junit",
+                 "--output", str(out)]) == 0
+    cases = {(case.classname, case.name): case for suite in junitparser.JUnitXml.fromfile(str(out)) for case in suite}
+    assert set(cases) == {("c[a]", "kvm_never_enables_unknown"), ("c[b]", "kvm_never_enables_unknown")}
+    assert cases[("c[a]", "kvm_never_enables_unknown")].is_passed
+    assert not cases[("c[b]", "kvm_never_enables_unknown")].is_passed  # b enables an unknown bit
+    assert main(["compare", "a", "b", "--like", "c", "--path", str(spec), "--format", "sarif"]) == 0
+    log = json.loads(capsys.readouterr().out)
+    (finding,) = log["runs"][0]["results"]
+    assert finding["properties"]["design"] == "b" and finding["ruleId"] == "kvm_never_enables_unknown"

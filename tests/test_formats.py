@@ -335,3 +335,21 @@ def test_check_program_reports_progress(small, jobs):
     assert calls[-1] == (2, 2) and all(total == 2 for _, total in calls)
     assert [done for done, _ in calls] == sorted(done for done, _ in calls)
     assert {r.verdict for r in results} == {Verdict.PROVED, Verdict.VIOLATED}
+
+
+def test_release_diff_in_the_ci_formats(tmp_path, capsys):
+    """release diff 1.5.01 -> the 1.5.08 EMR readout: a JUnit case per change (breaking ones
+    fail) and a valid SARIF finding per breaking change."""
+    out = tmp_path / "diff.xml"
+    code, _, _ = run(capsys, "release", "diff", "tdx_1_5_01", "tdx_1_5_08_emr_cpuid_config", "--format", "junit",
+                     "--output", str(out))
+    assert code == 1  # breaking changes
+    cases = [case for suite in junitparser.JUnitXml.fromfile(str(out)) for case in suite]
+    failing = [case for case in cases if not case.is_passed]
+    assert cases and failing and len(failing) < len(cases)
+    assert any(case.name.startswith("0x80000008.EAX[2]") for case in failing)
+    code, out_text, _ = run(capsys, "release", "diff", "tdx_1_5_01", "tdx_1_5_08_emr_cpuid_config", "--format",
+                            "sarif")
+    log = json.loads(out_text)
+    assert code == 1 and not sarif_errors(log)
+    assert len(log["runs"][0]["results"]) == len(failing)
