@@ -23,7 +23,6 @@ from typing import Callable, Iterable, Iterator
 from checker import ast
 from checker.bits import FUTURE_LEAF, MAX_LEAF, REGISTERS, WIDE_MASK, BitSet, Reg, range_mask
 from checker.diagnostics import Diagnostic, Span, did_you_mean
-from checker.importers import expand_data_sources
 from checker.parse import SPEC_SUFFIX, parse_text
 
 
@@ -299,7 +298,7 @@ class _Loader:
         if tree is None:
             self.failed.add(name)
             return name
-        tree, diags, data_texts = expand_data_sources(tree, path.parent, self.display)
+        tree, diags, data_texts = _with_data_files(tree, path.parent, self.display)
         self.diagnostics.extend(diags)
         self.program.texts.update(data_texts)
         self.program.files[name] = tree
@@ -385,7 +384,7 @@ def analyse_text(text: str, name: str = "<input>.cpuid") -> tuple[Program, list[
     loader.program.texts[name] = text
     loader.diagnostics.extend(diags)
     if tree is not None:
-        tree, diags, data_texts = expand_data_sources(tree, Path("."), lambda p: str(p))
+        tree, diags, data_texts = _with_data_files(tree, Path("."), lambda p: str(p))
         loader.diagnostics.extend(diags)
         loader.program.texts.update(data_texts)
         loader.program.files[name] = tree
@@ -395,6 +394,18 @@ def analyse_text(text: str, name: str = "<input>.cpuid") -> tuple[Program, list[
                 loader.diagnostics.append(Diagnostic("E211", f"imported file '{decl.path}' is not available here", decl.span))
     _Analyser(loader.program, loader).run()
     return loader.program, _sorted(loader.diagnostics)
+
+
+def _with_data_files(tree: ast.SpecFile, base: Path, show: Callable[[Path], str]
+                     ) -> tuple[ast.SpecFile, list[Diagnostic], dict[str, str]]:
+    """Declarations that take their data from a file (`from FORMAT "PATH"`) filled in by
+    checker.importers, which is imported only for a spec that has one (it costs a
+    twentieth of a second at start-up, and most specs have none)."""
+    if all(getattr(d, "data", None) is None for d in tree.declarations):
+        return tree, [], {}
+    from checker.importers import expand_data_sources
+
+    return expand_data_sources(tree, base, show)
 
 
 @contextlib.contextmanager
