@@ -34,7 +34,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gen_specs import (JSON_REL, OTHER_INEXPRESSIBLE, REGS, ROOT, TDX_COMMIT, TDX_REPO, Data,  # noqa: E402
-                       GenError, Module, bits_to_mask, parse_bits, parse_int)
+                       GenError, Module, bits_to_mask, parse_bits, parse_int, write_or_check)
 
 OUT_1_5_01 = "spec/releases/tdx_1_5_01.json"
 OUT_1_5_06 = "spec/releases/tdx_1_5_06_fixed0_partial.json"
@@ -198,19 +198,7 @@ def main(argv=None) -> int:
     except GenError as e:
         print(f"gen_releases: error: {e} (input {JSON_REL})", file=sys.stderr)
         return 2
-    stale = []
-    for rel, text in files.items():
-        path = ROOT / rel
-        if args.check:
-            if not path.is_file() or path.read_text(encoding="utf-8") != text:
-                stale.append(rel)
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    if stale:
-        print("gen_releases: stale (re-run tools/gen_releases.py): " + ", ".join(stale), file=sys.stderr)
-        return 1
-    return 0
+    return write_or_check(files, ROOT, args.check, "gen_releases")
 
 
 if __name__ == "__main__":

@@ -1247,11 +1247,17 @@ def main(argv=None) -> int:
     except GenError as e:
         print(f"gen_specs: error: {e}", file=sys.stderr)
         return 2
+    return write_or_check(files, args.out, args.check, "gen_specs")
+
+
+def write_or_check(files: dict[str, str], out: Path, check: bool, tool: str) -> int:
+    """Write each generated file under out (only those that changed), or with check
+    write nothing and return 1 when any differs; shared with tools/gen_releases.py."""
     stale = []
     for rel, text in files.items():
-        path = args.out / rel
+        path = out / rel
         data = text.encode("utf-8")
-        if args.check:
+        if check:
             if not path.is_file() or path.read_bytes() != data:
                 stale.append(rel)
             continue
@@ -1259,7 +1265,7 @@ def main(argv=None) -> int:
         if not path.is_file() or path.read_bytes() != data:
             path.write_bytes(data)
     if stale:
-        print("gen_specs: stale (re-run tools/gen_specs.py): " + ", ".join(stale), file=sys.stderr)
+        print(f"{tool}: stale (re-run tools/{tool}.py): " + ", ".join(stale), file=sys.stderr)
         return 1
     return 0
 
