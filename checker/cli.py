@@ -65,7 +65,21 @@ def print_diagnostics(program: Program | None, diagnostics: Sequence[Diagnostic]
         return
     for d in diagnostics:
         line = program.source_line(d.span) if program is not None else None
+        if line is None and d.span.line:
+            line = _data_file_line(d.span.file, d.span.line)
         print(d.render(line), file=out)
+
+
+def _data_file_line(path: str, line: int) -> str | None:
+    """A line of a data file (a release, a readout) that a diagnostic points into, for its caret."""
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace") as f:
+            for n, text in enumerate(f, 1):
+                if n == line:
+                    return text
+    except OSError:
+        pass
+    return None
 
 
 def _no_spec_files(dirs: Sequence[str | Path], shown: Sequence[str]) -> list[Diagnostic]:

@@ -136,7 +136,7 @@ def parse_kvm_cpuid2(text: str, name: str) -> tuple[Readout | None, list[Diagnos
     doc, diags = parse_json(text, name)
     if diags:
         return None, diags
-    r = _Reader(name)
+    r = _Reader(name, text)
     values: dict[Reg, int] = {}
     leaves: list[tuple[int, int]] = []
     indexed: dict[int, bool] = {}

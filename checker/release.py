@@ -16,6 +16,7 @@ it breaks a guarantee the KVM/QEMU contract relies on, and why.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -160,15 +161,78 @@ class DataError(Exception):
     """Raised by _Reader when a value is unusable; the diagnostic is already recorded."""
 
 
+_JSON_TOKEN = re.compile(r'("(?:[^"\\]|\\.)*")|(-?[0-9][0-9.eE+-]*)|(true|false|null)|([{}\[\]:,])')
+
+
+def json_positions(text: str) -> dict[str, tuple[int, int]]:
+    """Where each value of a valid JSON text is: JSON path ("$", "$.classes[0].mask") ->
+    (start, end) offsets; "PATH key" -> the offsets of an object member's name.
+
+    Run only once a file has a problem to show, so its cost is never paid on good data."""
+    spans: dict[str, tuple[int, int]] = {}
+    stack: list[list[Any]] = []  # [bracket, path, index or member name, start offset]
+    expect_key = False
+
+    def here() -> str:
+        if not stack:
+            return "$"
+        bracket, path, at, _ = stack[-1]
+        return f"{path}[{at}]" if bracket == "[" else f"{path}.{at}"
+
+    for m in _JSON_TOKEN.finditer(text):
+        string, punct, start, end = m.group(1), m.group(4), m.start(), m.end()
+        if punct in ("{", "["):
+            stack.append([punct, here(), 0, start])
+            expect_key = punct == "{"
+        elif punct in ("}", "]"):
+            _, path, _, opened = stack.pop()
+            spans[path] = (opened, end)
+        elif punct == ",":
+            if stack[-1][0] == "[":
+                stack[-1][2] += 1
+            else:
+                expect_key = True
+        elif punct == ":":
+            expect_key = False
+        elif string is not None and expect_key:
+            stack[-1][2] = json.loads(string)
+            spans[here() + " key"] = (start, end)
+        else:
+            spans[here()] = (start, end)
+    return spans
+
+
 class _Reader:
-    """Walks decoded JSON, recording a diagnostic per problem with its JSON path."""
+    """Walks decoded JSON, recording a diagnostic per problem with its JSON path and, from
+    the text, its line and column."""
 
-    def __init__(self, file: str):
+    def __init__(self, file: str, text: str | None = None):
         self.file = file
+        self.text = text
         self.diagnostics: list[Diagnostic] = []
+        self._positions: dict[str, tuple[int, int]] | None = None
 
-    def error(self, code: str, path: str, message: str, *notes: str | None) -> None:
-        self.diagnostics.append(Diagnostic(code, f"{path}: {message}", Span(self.file, 0, 0),
+    def span(self, path: str, key: bool = False) -> Span:
+        """The value at `path` in the text (with key: the member's name), or the file alone."""
+        if self.text is None:
+            return Span(self.file, 0, 0)
+        if self._positions is None:
+            self._positions = json_positions(self.text)
+        where = (self._positions.get(path + " key") if key else None) or self._positions.get(path)
+        while where is None and path != "$":  # a member that is absent: point at its object
+            path = re.sub(r"(\.[^.\[]*|\[\d+\])$", "", path) or "$"
+            where = self._positions.get(path)
+        if where is None:
+            return Span(self.file, 0, 0)
+        start, end = where
+        line = self.text.count("\n", 0, start) + 1
+        column = start - (self.text.rfind("\n", 0, start) + 1) + 1
+        end_line = line + self.text.count("\n", start, end)
+        end_column = end - (self.text.rfind("\n", 0, end) + 1) + 1
+        return Span(self.file, line, column, end_line, end_column)
+
+    def error(self, code: str, path: str, message: str, *notes: str | None, key: bool = False) -> None:
+        self.diagnostics.append(Diagnostic(code, f"{path}: {message}", self.span(path, key),
                                            tuple(n for n in notes if n)))
 
     def fail(self, code: str, path: str, message: str, *notes: str | None) -> DataError:
@@ -182,7 +246,7 @@ class _Reader:
         for key in value:
             if key not in allowed:
                 self.error("E502", f"{path}.{key}", "unknown field", did_you_mean(key, list(allowed)),
-                           "fields: " + ", ".join(allowed))
+                           "fields: " + ", ".join(allowed), key=True)
         for key in required:
             if key not in value:
                 raise self.fail("E501", path, f"missing field '{key}'")
@@ -270,7 +334,7 @@ def release_from_text(text: str, name: str) -> tuple[Release | None, list[Diagno
     doc, diags = parse_json(text, name)
     if diags:
         return None, diags
-    reader = _Reader(name)
+    reader = _Reader(name, text)
     try:
         release = _release(reader, doc)
     except DataError:

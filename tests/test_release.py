@@ -269,3 +269,23 @@ def test_shipped_release_files_are_what_the_generator_writes() -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.main(["--check"]) == 0, "spec/releases/ is stale: run python3 tools/gen_releases.py"
+
+
+def test_json_positions_finds_every_value_and_key() -> None:
+    from checker.release import json_positions
+
+    text = '{\n  "a": [1, {"b": "x]}\\"", "c": null}],\n  "d": {"e": [[], [true, -2.5e3]]}\n}\n'
+    pos = json_positions(text)
+
+    def at(path: str) -> str:
+        start, end = pos[path]
+        return text[start:end]
+
+    assert at("$.a[0]") == "1"
+    assert at("$.a[1].b") == '"x]}\\""'  # brackets and an escaped quote inside a string
+    assert at("$.a[1].c") == "null"
+    assert at("$.a[1].c key") == '"c"'
+    assert at("$.d.e[0]") == "[]"
+    assert at("$.d.e[1][1]") == "-2.5e3"
+    assert at("$.d") == '{"e": [[], [true, -2.5e3]]}'
+    assert at("$") == text.strip()
