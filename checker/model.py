@@ -973,26 +973,23 @@ class Model(Generic[BV, B]):
         raise ModelError(f"module has no attribute {attr}")
 
     # -- symmetry
-    def leaf_signature(self, key: tuple[int, int]) -> tuple[Any, ...]:
-        """Everything that distinguishes one leaf's constraints from another's.
+    def register_signature(self, r: Reg) -> tuple[Any, ...]:
+        """Everything that distinguishes one register's constraints from another's.
 
-        Two leaves with equal signatures get the same constraints with their
-        variables renamed, so a verdict found for one holds for the other."""
-        regs = self.space.by_leaf[key]
+        Two registers with equal signatures (in any leaves) get the same constraints
+        with their variables renamed, so a verdict found for one holds for the other:
+        the module data, every constant bit set and leaf range the check uses (a bit
+        position matters only through these), the variables it has, and whether it
+        belongs to the future leaf."""
         mods = [self.setup.module] + [v["module"] for v in self._module_cache.values()]
         consts = self._constant_masks()
-        sig: list[Any] = [len(regs), any(r.is_future for r in regs)]
-        for r in regs:
-            sig.append((
-                r.register,
+        return (r.is_future,
                 tuple(tuple(sorted(m.classes.get(r, {}).items())) for m in mods),
                 tuple((m.verified1.get(r, 0), m.verified0.get(r, 0),
                        tuple((mask, g) for mask, g in m.gates.get(r, []))) for m in mods),
                 tuple(c.get(r, 0) for c in consts),
                 tuple(any(lo <= r.leaf <= hi for lo, hi in rng) for rng in self.leaf_ranges),
-                self._roles_of().get(r, ()),
-            ))
-        return tuple(sig)
+                self._roles_of().get(r, ()))
 
     def _roles_of(self) -> dict[Reg, tuple[str, ...]]:
         """The variable roles of each register, indexed once (a scan per register is quadratic)."""

@@ -30,6 +30,7 @@ from typing import Any, Callable
 import z3
 
 from checker import ast
+from checker.bits import Reg
 from checker.diagnostics import Diagnostic, Span
 from checker.model import ModelError, resolve_check
 from checker.parse import grammar_text
@@ -216,6 +217,15 @@ def _leaves_text(keys: Any) -> str:
     return ", ".join(names) if names else "none (shared variables only)"
 
 
+def _register_name(reg: Reg) -> str:
+    return f"future.{reg.register}" if reg.is_future else f"0x{reg.leaf:x}.{reg.subleaf}.{reg.register}"
+
+
+def _registers_text(regs: Any) -> str:
+    names = [_register_name(r) for r in sorted(regs)]
+    return ", ".join(names) if names else "none (shared variables only)"
+
+
 def export_check(program: Program, file: str, decl: ast.CheckDecl) -> CheckExport:
     """Ask one check's deciding questions with a recorder on, and render them."""
     setup = resolve_check(program, file, decl)
@@ -261,18 +271,18 @@ def _question_text(q: Question) -> str:
 def _render_part(cs: CheckSolver, out: CheckExport, part: Part) -> None:
     comp = cs.components[part.index]
     others = [cs.components[i] for i in range(len(cs.components)) if cs.rep[i] == part.index and i != part.index]
-    first = _leaf_name(min(comp.leaves)) if comp.leaves else "shared"
+    first = _register_name(min(comp.regs)) if comp.regs else "shared"
     path = f"{out.check}/c{part.index:03d}-{first}.smt2"
     lines = [
         "; cpuid-contracts proof obligation (SMT-LIB 2, QF_BV), written by `cpuid-contracts export --smtlib`",
         f"; check      {out.check} ({out.where})",
         f"; design     {out.design}",
         f"; module     {out.module}",
-        f"; component  {part.index} of {len(cs.components)}: leaves {_leaves_text(comp.leaves)}",
+        f"; component  {part.index} of {len(cs.components)}: registers {_registers_text(comp.regs)}",
     ]
     if others:
         lines.append(f"; stands for {len(others)} more component(s) with the same constraints up to renaming, "
-                     "not exported: leaves " + _leaves_text(k for c in others for k in c.leaves))
+                     "not exported: registers " + _registers_text(r for c in others for r in c.regs))
     lines += [
         "; The assertions are the component's, as the deciding z3 solver held them, conjoined in one",
         "; assert. Each question assumes the literals that switch on the spec's assumptions and",
@@ -294,7 +304,8 @@ def _render_part(cs: CheckSolver, out: CheckExport, part: Part) -> None:
             "invariant": q.invariant, "kind": q.kind, "expected": q.answer, "verdict": outcome,
             "decides": SUPPORTING_ANSWER.get(outcome) == q.answer,
             "leaves": [_leaf_name(k) for k in sorted(comp.leaves)],
-            "stands_for": [_leaf_name(k) for c in others for k in sorted(c.leaves)],
+            "registers": [_register_name(r) for r in sorted(comp.regs)],
+            "stands_for": [_register_name(r) for c in others for r in sorted(c.regs)],
             "file_sha256": digest,
         })
 

@@ -117,12 +117,14 @@ class _Flags:
 
 @dataclass
 class Component:
-    """Leaves (and shared variables) whose constraints touch each other: solved on their own."""
+    """Registers (and shared variables) whose constraints touch each other: solved on their
+    own. Only a representative has a solver; the others are answered by renaming."""
 
     key: str
     leaves: set[tuple[int, int]]
-    solver: z3.Solver
-    has_base: set[int]
+    regs: set[Reg]
+    solver: z3.Solver | None = None
+    has_base: set[int] = field(default_factory=set)
     variables: set[str] = field(default_factory=set)
     guarantees: set[str] = field(default_factory=set)
     lit_ids: set[int] = field(default_factory=set)
@@ -133,9 +135,10 @@ class Component:
 
 class CheckSolver:
     """All invariants of one check. The constraints are split into independent
-    components (by leaf, joined where a constraint spans leaves or shared
-    variables such as XFAM); each component has its own incremental solver.
-    With decompose=False everything is one component: the naive encoding."""
+    components (by register, joined where a constraint spans registers, such as
+    leaves(), or shared variables such as XFAM); each representative component
+    has its own incremental solver. With decompose=False everything is one
+    component: the naive encoding."""
 
     def __init__(self, program: Program, setup: CheckSetup, width: int = 32, wide_width: int = 64,
                  rlimit: int = RLIMIT, minimise: bool = True, decompose: bool = True,
@@ -176,8 +179,8 @@ class CheckSolver:
 
     # -- components
     def _node(self, var: str) -> str:
-        leaf = self.model.var_leaf.get(var)
-        return f"leaf:{leaf[0]}:{leaf[1]}" if leaf is not None else f"var:{var}"
+        reg = self.model.var_reg.get(var)
+        return f"reg:{reg.leaf}:{reg.subleaf}:{reg.register}" if reg is not None else f"var:{var}"
 
     def _split(self) -> None:
         parent: dict[str, str] = {}
@@ -199,8 +202,9 @@ class CheckSolver:
                     parent[r] = r0
             return r0
 
-        for key in self.space.by_leaf:
-            find(f"leaf:{key[0]}:{key[1]}")
+        for key, regs in self.space.by_leaf.items():
+            for r in regs:
+                find(f"reg:{key[0]}:{key[1]}:{r.register}")
         everything = "all"
         atoms: list[tuple[str, Any, z3.BoolRef, list[str], frozenset[str]]] = []
 
@@ -222,26 +226,51 @@ class CheckSolver:
         for name, t in self.invariant_terms.items():
             add("invariant", name, t)
         if not self.decompose:
-            for key in self.space.by_leaf:
-                union([f"leaf:{key[0]}:{key[1]}", everything])
+            for key, regs in self.space.by_leaf.items():
+                for r in regs:
+                    union([f"reg:{key[0]}:{key[1]}:{r.register}", everything])
         groups: dict[str, list[tuple[str, Any, z3.BoolRef, frozenset[str]]]] = {}
         leaves_of: dict[str, set[tuple[int, int]]] = {}
-        for key in self.space.by_leaf:
-            root = find(f"leaf:{key[0]}:{key[1]}")
-            leaves_of.setdefault(root, set()).add(key)
-            groups.setdefault(root, [])
+        regs_of: dict[str, set[Reg]] = {}
+        for key, regs in self.space.by_leaf.items():
+            for r in regs:
+                root = find(f"reg:{key[0]}:{key[1]}:{r.register}")
+                leaves_of.setdefault(root, set()).add(key)
+                regs_of.setdefault(root, set()).add(r)
+                groups.setdefault(root, [])
         for tag, ident, a, nodes, support in atoms:
             groups.setdefault(find(nodes[0]), []).append((tag, ident, a, support))
         self.components: list[Component] = []
         self.inv_atoms: dict[str, dict[int, list[z3.BoolRef]]] = {n: {} for n in self.invariant_terms}
         self.inv_lits: dict[str, dict[int, z3.BoolRef]] = {}
-        for root in sorted(groups, key=lambda r: (min(leaves_of.get(r, {(1 << 40, 0)})), r)):
-            solver = make_solver(self.ctx, self.rlimit)
-            comp = Component(root, leaves_of.get(root, set()), solver, set())
-            idx = len(self.components)
-            self.components.append(comp)
-            for tag, ident, a, support in groups[root]:
+        roots = sorted(groups, key=lambda r: (min(leaves_of.get(r, {(1 << 40, 0)})), r))
+        for root in roots:
+            comp = Component(root, leaves_of.get(root, set()), regs_of.get(root, set()))
+            for _, _, _, support in groups[root]:
                 comp.variables |= support
+            self.components.append(comp)
+
+        # Registers with equal signatures have the same constraints up to renaming:
+        # only one representative of each gets a solver, and is asked.
+        self.rep: list[int] = list(range(len(self.components)))
+        seen: dict[Any, int] = {}
+        for idx, comp in enumerate(self.components):
+            if len(comp.leaves) != 1 or any(v not in self.model.var_leaf for v in comp.variables):
+                continue
+            if len(comp.regs) == 1:  # any register of any leaf may stand for it
+                key: Any = ("register", self.model.register_signature(next(iter(comp.regs))))
+            else:  # registers of one leaf, coupled (e.g. by leaves()): the same registers of another leaf
+                key = ("leaf", tuple((r.register, self.model.register_signature(r)) for r in sorted(comp.regs)))
+            if key in seen:
+                self.rep[idx] = seen[key]
+            else:
+                seen[key] = idx
+        for idx, root in enumerate(roots):
+            if self.rep[idx] != idx:
+                continue
+            comp = self.components[idx]
+            solver = comp.solver = make_solver(self.ctx, self.rlimit)
+            for tag, ident, a, support in groups[root]:
                 if tag == "base":
                     solver.add(z3.Implies(self.base[ident][2], a))
                     comp.has_base.add(ident)
@@ -260,33 +289,26 @@ class CheckSolver:
                     solver.add(z3.Implies(lit, z3.Not(z3.And(per_comp[idx]))))
                     self.inv_lits.setdefault(inv, {})[idx] = lit
                     comp.lit_ids.add(lit.get_id())
-
-        # Leaves with equal signatures have the same constraints up to renaming:
-        # ask the solver about one representative of each.
-        self.rep: list[int] = list(range(len(self.components)))
-        seen: dict[Any, int] = {}
-        for idx, comp in enumerate(self.components):
-            if len(comp.leaves) != 1 or any(v not in self.model.var_leaf for v in comp.variables):
-                continue
-            key = self.model.leaf_signature(next(iter(comp.leaves)))
-            if key in seen:
-                self.rep[idx] = seen[key]
-            else:
-                seen[key] = idx
         self.representatives = sorted(set(self.rep))
+        self.split_leaves = sum(len(c.leaves) for c in self.components) > len(self.space.by_leaf)
 
     def _rename(self, assignment: dict[str, int], src: Component, dst: Component) -> dict[str, int]:
         """A representative's assignment, moved to an equivalent component's variables."""
         if src is dst:
             return dict(assignment)
-        (dleaf, dsub), = dst.leaves
+        if len(dst.regs) == 1:
+            (sreg,), (dreg,) = src.regs, dst.regs
+            moved = {sreg: dreg}
+        else:
+            (dleaf, dsub), = dst.leaves
+            moved = {r: Reg(dleaf, dsub, r.register) for r in src.regs}
         out: dict[str, int] = {}
         for name, value in assignment.items():
             reg = self.model.var_reg.get(name)
             if reg is None:
                 continue
             role = name.rsplit(":", 1)[0]
-            target = self.model.var_of.get((role, Reg(dleaf, dsub, reg.register)))
+            target = self.model.var_of.get((role, moved[reg]))
             if target is not None:
                 out[target] = value
         return out
@@ -408,6 +430,8 @@ class CheckSolver:
         for key in sorted(comp.leaves):
             group: list[tuple[str, int]] = []
             for r in self.space.by_leaf[key]:
+                if r not in comp.regs:
+                    continue
                 rg = [(self._name(v), m.care[self._name(v)]) for v in m.deviation.get(r, [])]
                 rg = [(n, c) for n, c in rg if c]
                 if rg:
@@ -471,7 +495,7 @@ class CheckSolver:
         if comp.quiet is not None:
             return
         care = self.model.care
-        devs = [(v.term & care[self._name(v)]) == 0 for key in comp.leaves for r in self.space.by_leaf[key]
+        devs = [(v.term & care[self._name(v)]) == 0 for r in sorted(comp.regs)
                 for v in self.model.deviation.get(r, [])]
         devs += [self.alg.vars[n] == 0 for n in self._flags(comp).wide]
         silent = z3.Bool(f"silent:{comp.key}", self.ctx)
@@ -555,6 +579,11 @@ class CheckSolver:
         leaves -= quiet_total[0]
         bits -= quiet_total[1]
         proved = proved and all(self.components[self.rep[i]].quiet_counts[0] >= 0 for i in range(len(self.components)))
+        # Leaf counts add up over components only while no leaf is split between two that
+        # deviate: with a leaf's registers in several components and a quiet situation that
+        # already touches leaves, the union could be smaller than the sum, so say so.
+        if quiet_total[0] > 0 and self.split_leaves:
+            proved = False
         assignment = self._full_assignment(lits, idx, chosen)
         assert assignment is not None
         concrete = build_model(self.program, self.setup, ConcreteAlgebra(assignment), space=self.space)

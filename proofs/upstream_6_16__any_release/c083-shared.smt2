@@ -2,7 +2,7 @@
 ; check      upstream_6_16__any_release (spec/checks.cpuid:119)
 ; design     upstream_6_16
 ; module     any_release
-; component  83 of 84: leaves none (shared variables only)
+; component  83 of 84: registers none (shared variables only)
 ; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
 ; assert. Each question assumes the literals that switch on the spec's assumptions and
 ; guarantees (and, for an invariant, its violation in this component); the answer is z3's.

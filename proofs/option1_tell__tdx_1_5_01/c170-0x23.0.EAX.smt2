@@ -1,0 +1,52 @@
+; cpuid-contracts proof obligation (SMT-LIB 2, QF_BV), written by `cpuid-contracts export --smtlib`
+; check      option1_tell__tdx_1_5_01 (spec/checks.cpuid:31)
+; design     option1_tell
+; module     tdx_1_5_01
+; component  170 of 247: registers 0x23.0.EAX
+; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
+; assert. Each question assumes the literals that switch on the spec's assumptions and
+; guarantees (and, for an invariant, its violation in this component); the answer is z3's.
+; question 1: vacuity: can the check's assumptions all hold here? expected sat (not vacuous)
+; question 2: kvm_never_enables_unknown: can it fail here under the check's assumptions? expected unsat (violated)
+; question 3: td_has_no_unknown: can it fail here under the check's assumptions? expected unsat (violated)
+; question 4: userspace_view_exact: can it fail here under the check's assumptions? expected unsat (violated)
+; question 5: no_silent_drop: can it fail here under the check's assumptions? expected unsat (proved)
+(set-logic QF_BV)
+(declare-fun |native:0x23.0.EAX| () (_ BitVec 32))
+(declare-fun |request:0x23.0.EAX| () (_ BitVec 32))
+(declare-fun |violate:no_silent_drop:170| () Bool)
+(declare-fun |violate:userspace_view_exact:170| () Bool)
+(declare-fun |known:0x23.0.EAX| () (_ BitVec 32))
+(declare-fun |violate:td_has_no_unknown:170| () Bool)
+(declare-fun |violate:kvm_never_enables_unknown:170| () Bool)
+(declare-fun |guarantee:configurable_known| () Bool)
+(declare-fun |assume:29| () Bool)
+(declare-fun |assume:28| () Bool)
+(assert
+ (let ((?x1 (bvand |request:0x23.0.EAX| (bvnot (bvand (_ bv15 32) (bvand |request:0x23.0.EAX| |native:0x23.0.EAX|))))))
+(let (($x2 (= ?x1 (_ bv0 32))))
+(let (($x3 (=> |violate:no_silent_drop:170| (not $x2))))
+(let ((?x4 (bvnot |request:0x23.0.EAX|)))
+(let ((?x5 (bvand (_ bv15 32) (bvand |request:0x23.0.EAX| |native:0x23.0.EAX|))))
+(let (($x6 (= (bvand ?x5 ?x4) (_ bv0 32))))
+(let (($x7 (=> |violate:userspace_view_exact:170| (not (and $x2 $x6)))))
+(let (($x8 (=> |violate:td_has_no_unknown:170| (not (= (bvand ?x5 (bvnot |known:0x23.0.EAX|)) (_ bv0 32))))))
+(let (($x9 (=> |violate:kvm_never_enables_unknown:170| (not (= (bvand (bvand ?x5 (_ bv15 32)) (bvnot |known:0x23.0.EAX|)) (_ bv0 32))))))
+(let (($x10 (= (bvand (_ bv15 32) (bvnot |known:0x23.0.EAX|)) (_ bv0 32))))
+(let (($x11 (=> |guarantee:configurable_known| $x10)))
+(let (($x12 (= (bvand |request:0x23.0.EAX| (_ bv4294967280 32)) (_ bv0 32))))
+(let (($x13 (=> |assume:29| $x12)))
+(let (($x14 (= |request:0x23.0.EAX| (_ bv0 32))))
+(let (($x15 (=> |assume:28| $x14)))
+(and $x15 $x13 $x11 $x9 $x8 $x7 $x3)))))))))))))))))
+; question 1: expected sat
+(check-sat-assuming (|assume:28| |assume:29|))
+; question 2: expected unsat
+(check-sat-assuming (|assume:28| |assume:29| |violate:kvm_never_enables_unknown:170|))
+; question 3: expected unsat
+(check-sat-assuming (|assume:28| |assume:29| |violate:td_has_no_unknown:170|))
+; question 4: expected unsat
+(check-sat-assuming (|assume:28| |assume:29| |violate:userspace_view_exact:170|))
+; question 5: expected unsat
+(check-sat-assuming (|assume:28| |assume:29| |violate:no_silent_drop:170|))
+(exit)

@@ -1,0 +1,61 @@
+; cpuid-contracts proof obligation (SMT-LIB 2, QF_BV), written by `cpuid-contracts export --smtlib`
+; check      option1_tell__tdx_1_5_01 (spec/checks.cpuid:31)
+; design     option1_tell
+; module     tdx_1_5_01
+; component  210 of 247: registers 0x80000008.0.EAX
+; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
+; assert. Each question assumes the literals that switch on the spec's assumptions and
+; guarantees (and, for an invariant, its violation in this component); the answer is z3's.
+; question 1: vacuity: can the check's assumptions all hold here? expected sat (not vacuous)
+; question 2: td_has_no_unknown: can it fail here under the check's assumptions? expected sat (violated)
+; question 3: fixed1_visible: can it fail here under the check's assumptions? expected unsat (proved)
+; question 4: userspace_view_exact: can it fail here under the check's assumptions? expected unsat (violated)
+; question 5: no_silent_drop: can it fail here under the check's assumptions? expected unsat (proved)
+(set-logic QF_BV)
+(declare-fun |native:0x80000008.0.EAX| () (_ BitVec 32))
+(declare-fun |request:0x80000008.0.EAX| () (_ BitVec 32))
+(declare-fun |violate:no_silent_drop:210| () Bool)
+(declare-fun |violate:userspace_view_exact:210| () Bool)
+(declare-fun |violate:fixed1_visible:210| () Bool)
+(declare-fun |known:0x80000008.0.EAX| () (_ BitVec 32))
+(declare-fun |violate:td_has_no_unknown:210| () Bool)
+(declare-fun |guarantee:native_known| () Bool)
+(declare-fun |guarantee:fixed1_known| () Bool)
+(declare-fun |assume:29| () Bool)
+(declare-fun |assume:28| () Bool)
+(declare-fun |assume:27| () Bool)
+(assert
+ (let ((?x1 (bvand (_ bv65280 32) |native:0x80000008.0.EAX|)))
+(let ((?x2 (bvor (_ bv52 32) ?x1)))
+(let ((?x3 (bvnot ?x2)))
+(let (($x4 (= (bvand |request:0x80000008.0.EAX| ?x3) (_ bv0 32))))
+(let (($x5 (=> |violate:no_silent_drop:210| (not $x4))))
+(let (($x6 (= (bvand ?x2 (bvnot (bvor |request:0x80000008.0.EAX| ?x2))) (_ bv0 32))))
+(let (($x7 (= (bvand (bvor |request:0x80000008.0.EAX| ?x2) ?x3) (_ bv0 32))))
+(let (($x8 (=> |violate:userspace_view_exact:210| (not (and $x7 $x6)))))
+(let (($x9 (= (bvand (bvand ?x2 (_ bv52 32)) (bvnot (bvor |request:0x80000008.0.EAX| ?x2))) (_ bv0 32))))
+(let (($x10 (=> |violate:fixed1_visible:210| (not $x9))))
+(let (($x11 (=> |violate:td_has_no_unknown:210| (not (= (bvand ?x2 (bvnot |known:0x80000008.0.EAX|)) (_ bv0 32))))))
+(let (($x12 (= (bvand ?x1 (bvnot |known:0x80000008.0.EAX|)) (_ bv0 32))))
+(let (($x13 (=> |guarantee:native_known| $x12)))
+(let (($x14 (= (bvand (_ bv52 32) (bvnot |known:0x80000008.0.EAX|)) (_ bv0 32))))
+(let (($x15 (=> |guarantee:fixed1_known| $x14)))
+(let (($x16 (= |request:0x80000008.0.EAX| (_ bv0 32))))
+(let (($x17 (=> |assume:29| $x16)))
+(let (($x18 (=> |assume:28| $x16)))
+(let (($x19 (= (bvand |native:0x80000008.0.EAX| (_ bv203 32)) (_ bv0 32))))
+(let (($x20 (=> |assume:27| $x19)))
+(let (($x21 (= (_ bv52 32) (bvand |native:0x80000008.0.EAX| (_ bv52 32)))))
+(let (($x22 (=> |assume:27| $x21)))
+(and $x22 $x20 $x18 $x17 $x15 $x13 $x11 $x10 $x8 $x5))))))))))))))))))))))))
+; question 1: expected sat
+(check-sat-assuming (|assume:27| |assume:28| |assume:29|))
+; question 2: expected sat
+(check-sat-assuming (|assume:27| |assume:28| |assume:29| |violate:td_has_no_unknown:210|))
+; question 3: expected unsat
+(check-sat-assuming (|assume:27| |assume:28| |assume:29| |violate:fixed1_visible:210|))
+; question 4: expected unsat
+(check-sat-assuming (|assume:27| |assume:28| |assume:29| |violate:userspace_view_exact:210|))
+; question 5: expected unsat
+(check-sat-assuming (|assume:27| |assume:28| |assume:29| |violate:no_silent_drop:210|))
+(exit)

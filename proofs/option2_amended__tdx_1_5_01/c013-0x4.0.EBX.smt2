@@ -1,0 +1,66 @@
+; cpuid-contracts proof obligation (SMT-LIB 2, QF_BV), written by `cpuid-contracts export --smtlib`
+; check      option2_amended__tdx_1_5_01 (spec/checks.cpuid:97)
+; design     option2_amended
+; module     tdx_1_5_01
+; component  13 of 247: registers 0x4.0.EBX
+; stands for 3 more component(s) with the same constraints up to renaming, not exported: registers 0x4.1.EBX, 0x4.2.EBX, 0x4.3.EBX
+; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
+; assert. Each question assumes the literals that switch on the spec's assumptions and
+; guarantees (and, for an invariant, its violation in this component); the answer is z3's.
+; question 1: vacuity: can the check's assumptions all hold here? expected sat (not vacuous)
+; question 2: kvm_never_enables_unknown: can it fail here under the check's assumptions? expected unsat (proved)
+; question 3: td_has_no_unknown: can it fail here under the check's assumptions? expected sat (violated)
+; question 4: fixed1_visible: can it fail here under the check's assumptions? expected unsat (proved)
+; question 5: userspace_view_exact: can it fail here under the check's assumptions? expected unsat (proved)
+; question 6: no_silent_drop: can it fail here under the check's assumptions? expected unsat (proved)
+(set-logic QF_BV)
+(declare-fun |request:0x4.0.EBX| () (_ BitVec 32))
+(declare-fun |violate:no_silent_drop:13| () Bool)
+(declare-fun |violate:userspace_view_exact:13| () Bool)
+(declare-fun |violate:fixed1_visible:13| () Bool)
+(declare-fun |known:0x4.0.EBX| () (_ BitVec 32))
+(declare-fun |violate:td_has_no_unknown:13| () Bool)
+(declare-fun |violate:kvm_never_enables_unknown:13| () Bool)
+(declare-fun |guarantee:fixed1_known| () Bool)
+(declare-fun |guarantee:configurable_known| () Bool)
+(declare-fun |assume:30| () Bool)
+(declare-fun |assume:29| () Bool)
+(declare-fun |assume:28| () Bool)
+(declare-fun |native:0x4.0.EBX| () (_ BitVec 32))
+(declare-fun |assume:6| () Bool)
+(assert
+ (let ((?x1 (bvor (_ bv63 32) (bvand (_ bv4294963200 32) |request:0x4.0.EBX|))))
+(let ((?x2 (bvnot ?x1)))
+(let (($x3 (= (bvand |request:0x4.0.EBX| ?x2) (_ bv0 32))))
+(let (($x4 (=> |violate:no_silent_drop:13| (not $x3))))
+(let (($x5 (=> |violate:userspace_view_exact:13| (not (and (= (bvand ?x1 ?x2) (_ bv0 32)) (= (bvand ?x1 ?x2) (_ bv0 32)))))))
+(let (($x6 (=> |violate:fixed1_visible:13| (not (= (bvand (bvand ?x1 (_ bv63 32)) ?x2) (_ bv0 32))))))
+(let (($x7 (=> |violate:td_has_no_unknown:13| (not (= (bvand ?x1 (bvnot |known:0x4.0.EBX|)) (_ bv0 32))))))
+(let (($x8 (=> |violate:kvm_never_enables_unknown:13| (not (= (bvand (bvand ?x1 (_ bv4294963200 32)) (bvnot |known:0x4.0.EBX|)) (_ bv0 32))))))
+(let (($x9 (= (bvand (_ bv63 32) (bvnot |known:0x4.0.EBX|)) (_ bv0 32))))
+(let (($x10 (=> |guarantee:fixed1_known| $x9)))
+(let (($x11 (= (bvand (_ bv4294963200 32) (bvnot |known:0x4.0.EBX|)) (_ bv0 32))))
+(let (($x12 (=> |guarantee:configurable_known| $x11)))
+(let (($x13 (= (bvand |request:0x4.0.EBX| (_ bv4095 32)) (_ bv0 32))))
+(let (($x14 (=> |assume:30| $x13)))
+(let (($x15 (= (bvand |request:0x4.0.EBX| (bvnot (bvand (_ bv4294963200 32) |known:0x4.0.EBX|))) (_ bv0 32))))
+(let (($x16 (=> |assume:29| $x15)))
+(let (($x17 (=> |assume:28| $x15)))
+(let (($x18 (= (bvand |native:0x4.0.EBX| (_ bv4032 32)) (_ bv0 32))))
+(let (($x19 (=> |assume:6| $x18)))
+(let (($x20 (= (_ bv63 32) (bvand |native:0x4.0.EBX| (_ bv63 32)))))
+(let (($x21 (=> |assume:6| $x20)))
+(and $x21 $x19 $x17 $x16 $x14 $x12 $x10 $x8 $x7 $x6 $x5 $x4)))))))))))))))))))))))
+; question 1: expected sat
+(check-sat-assuming (|assume:6| |assume:28| |assume:29| |assume:30|))
+; question 2: expected unsat
+(check-sat-assuming (|assume:6| |assume:28| |assume:29| |assume:30| |violate:kvm_never_enables_unknown:13|))
+; question 3: expected sat
+(check-sat-assuming (|assume:6| |assume:28| |assume:29| |assume:30| |violate:td_has_no_unknown:13|))
+; question 4: expected unsat
+(check-sat-assuming (|assume:6| |assume:28| |assume:29| |assume:30| |violate:fixed1_visible:13|))
+; question 5: expected unsat
+(check-sat-assuming (|assume:6| |assume:28| |assume:29| |assume:30| |violate:userspace_view_exact:13|))
+; question 6: expected unsat
+(check-sat-assuming (|assume:6| |assume:28| |assume:29| |assume:30| |violate:no_silent_drop:13|))
+(exit)

@@ -1,0 +1,47 @@
+; cpuid-contracts proof obligation (SMT-LIB 2, QF_BV), written by `cpuid-contracts export --smtlib`
+; check      option2_amended__tdx_1_5_01 (spec/checks.cpuid:97)
+; design     option2_amended
+; module     tdx_1_5_01
+; component  34 of 247: registers 0x5.0.ECX
+; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
+; assert. Each question assumes the literals that switch on the spec's assumptions and
+; guarantees (and, for an invariant, its violation in this component); the answer is z3's.
+; question 1: vacuity: can the check's assumptions all hold here? expected sat (not vacuous)
+; question 2: td_has_no_unknown: can it fail here under the check's assumptions? expected sat (violated)
+; question 3: userspace_view_exact: can it fail here under the check's assumptions? expected unsat (proved)
+; question 4: no_silent_drop: can it fail here under the check's assumptions? expected unsat (proved)
+(set-logic QF_BV)
+(declare-fun |native:0x5.0.ECX| () (_ BitVec 32))
+(declare-fun |request:0x5.0.ECX| () (_ BitVec 32))
+(declare-fun |violate:no_silent_drop:34| () Bool)
+(declare-fun |violate:userspace_view_exact:34| () Bool)
+(declare-fun |known:0x5.0.ECX| () (_ BitVec 32))
+(declare-fun |violate:td_has_no_unknown:34| () Bool)
+(declare-fun |guarantee:native_known| () Bool)
+(declare-fun |assume:30| () Bool)
+(declare-fun |assume:29| () Bool)
+(declare-fun |assume:28| () Bool)
+(assert
+ (let (($x1 (= (bvand |request:0x5.0.ECX| (bvnot (bvand (_ bv3 32) |native:0x5.0.ECX|))) (_ bv0 32))))
+(let (($x2 (=> |violate:no_silent_drop:34| (not $x1))))
+(let ((?x3 (bvand (_ bv3 32) |native:0x5.0.ECX|)))
+(let ((?x4 (bvnot ?x3)))
+(let (($x5 (= (bvand ?x3 ?x4) (_ bv0 32))))
+(let (($x6 (=> |violate:userspace_view_exact:34| (not (and $x5 $x5)))))
+(let (($x7 (=> |violate:td_has_no_unknown:34| (not (= (bvand ?x3 (bvnot |known:0x5.0.ECX|)) (_ bv0 32))))))
+(let (($x8 (= (bvand ?x3 (bvnot |known:0x5.0.ECX|)) (_ bv0 32))))
+(let (($x9 (=> |guarantee:native_known| $x8)))
+(let (($x10 (= |request:0x5.0.ECX| (_ bv0 32))))
+(let (($x11 (=> |assume:30| $x10)))
+(let (($x12 (=> |assume:29| $x10)))
+(let (($x13 (=> |assume:28| $x10)))
+(and $x13 $x12 $x11 $x9 $x7 $x6 $x2)))))))))))))))
+; question 1: expected sat
+(check-sat-assuming (|assume:28| |assume:29| |assume:30|))
+; question 2: expected sat
+(check-sat-assuming (|assume:28| |assume:29| |assume:30| |violate:td_has_no_unknown:34|))
+; question 3: expected unsat
+(check-sat-assuming (|assume:28| |assume:29| |assume:30| |violate:userspace_view_exact:34|))
+; question 4: expected unsat
+(check-sat-assuming (|assume:28| |assume:29| |assume:30| |violate:no_silent_drop:34|))
+(exit)

@@ -1,0 +1,45 @@
+; cpuid-contracts proof obligation (SMT-LIB 2, QF_BV), written by `cpuid-contracts export --smtlib`
+; check      option2_proposed__tdx_1_5_01 (spec/checks.cpuid:64)
+; design     option2_proposed
+; module     tdx_1_5_01
+; component  35 of 247: registers 0x5.0.EDX
+; stands for 12 more component(s) with the same constraints up to renaming, not exported: registers 0xd.0.ECX, 0x15.0.EBX, 0x1e.0.EAX, 0x1e.0.EBX, 0x1e.0.ECX, 0x1e.0.EDX, 0x1e.1.EAX, 0x1e.1.EBX, 0x1e.1.ECX, 0x1e.1.EDX, 0x23.0.EBX, 0x23.3.EAX
+; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
+; assert. Each question assumes the literals that switch on the spec's assumptions and
+; guarantees (and, for an invariant, its violation in this component); the answer is z3's.
+; question 1: vacuity: can the check's assumptions all hold here? expected sat (not vacuous)
+; question 2: td_has_no_unknown: can it fail here under the check's assumptions? expected sat (violated)
+; question 3: userspace_view_exact: can it fail here under the check's assumptions? expected unsat (proved)
+; question 4: no_silent_drop: can it fail here under the check's assumptions? expected unsat (proved)
+(set-logic QF_BV)
+(declare-fun |native:0x5.0.EDX| () (_ BitVec 32))
+(declare-fun |request:0x5.0.EDX| () (_ BitVec 32))
+(declare-fun |violate:no_silent_drop:35| () Bool)
+(declare-fun |violate:userspace_view_exact:35| () Bool)
+(declare-fun |known:0x5.0.EDX| () (_ BitVec 32))
+(declare-fun |violate:td_has_no_unknown:35| () Bool)
+(declare-fun |guarantee:native_known| () Bool)
+(declare-fun |assume:30| () Bool)
+(declare-fun |assume:29| () Bool)
+(declare-fun |assume:28| () Bool)
+(assert
+ (let (($x1 (=> |violate:no_silent_drop:35| (not (= (bvand |request:0x5.0.EDX| (bvnot |native:0x5.0.EDX|)) (_ bv0 32))))))
+(let (($x2 (= (bvand |native:0x5.0.EDX| (bvnot |native:0x5.0.EDX|)) (_ bv0 32))))
+(let (($x3 (=> |violate:userspace_view_exact:35| (not (and $x2 $x2)))))
+(let (($x4 (=> |violate:td_has_no_unknown:35| (not (= (bvand |native:0x5.0.EDX| (bvnot |known:0x5.0.EDX|)) (_ bv0 32))))))
+(let (($x5 (= (bvand |native:0x5.0.EDX| (bvnot |known:0x5.0.EDX|)) (_ bv0 32))))
+(let (($x6 (=> |guarantee:native_known| $x5)))
+(let (($x7 (= |request:0x5.0.EDX| (_ bv0 32))))
+(let (($x8 (=> |assume:30| $x7)))
+(let (($x9 (=> |assume:29| $x7)))
+(let (($x10 (=> |assume:28| $x7)))
+(and $x10 $x9 $x8 $x6 $x4 $x3 $x1))))))))))))
+; question 1: expected sat
+(check-sat-assuming (|assume:28| |assume:29| |assume:30|))
+; question 2: expected sat
+(check-sat-assuming (|assume:28| |assume:29| |assume:30| |violate:td_has_no_unknown:35|))
+; question 3: expected unsat
+(check-sat-assuming (|assume:28| |assume:29| |assume:30| |violate:userspace_view_exact:35|))
+; question 4: expected unsat
+(check-sat-assuming (|assume:28| |assume:29| |assume:30| |violate:no_silent_drop:35|))
+(exit)

@@ -1,0 +1,29 @@
+; cpuid-contracts proof obligation (SMT-LIB 2, QF_BV), written by `cpuid-contracts export --smtlib`
+; check      option2_proposed__tdx_1_5_01 (spec/checks.cpuid:64)
+; design     option2_proposed
+; module     tdx_1_5_01
+; component  238 of 247: registers 0x80860001.0.EAX
+; stands for 7 more component(s) with the same constraints up to renaming, not exported: registers 0x80860001.0.EBX, 0x80860001.0.ECX, 0x80860001.0.EDX, 0xc0000001.0.EAX, 0xc0000001.0.EBX, 0xc0000001.0.ECX, 0xc0000001.0.EDX
+; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
+; assert. Each question assumes the literals that switch on the spec's assumptions and
+; guarantees (and, for an invariant, its violation in this component); the answer is z3's.
+; question 1: vacuity: can the check's assumptions all hold here? expected sat (not vacuous)
+; question 2: no_silent_drop: can it fail here under the check's assumptions? expected unsat (proved)
+(set-logic QF_BV)
+(declare-fun |request:0x80860001.0.EAX| () (_ BitVec 32))
+(declare-fun |violate:no_silent_drop:238| () Bool)
+(declare-fun |assume:30| () Bool)
+(declare-fun |assume:29| () Bool)
+(declare-fun |assume:28| () Bool)
+(assert
+ (let (($x1 (=> |violate:no_silent_drop:238| (not (= |request:0x80860001.0.EAX| (_ bv0 32))))))
+(let (($x2 (= |request:0x80860001.0.EAX| (_ bv0 32))))
+(let (($x3 (=> |assume:30| $x2)))
+(let (($x4 (=> |assume:29| $x2)))
+(let (($x5 (=> |assume:28| $x2)))
+(and $x5 $x4 $x3 $x1)))))))
+; question 1: expected sat
+(check-sat-assuming (|assume:28| |assume:29| |assume:30|))
+; question 2: expected unsat
+(check-sat-assuming (|assume:28| |assume:29| |assume:30| |violate:no_silent_drop:238|))
+(exit)

@@ -1,0 +1,42 @@
+; cpuid-contracts proof obligation (SMT-LIB 2, QF_BV), written by `cpuid-contracts export --smtlib`
+; check      upstream_6_16__tdx_1_5_01 (spec/checks.cpuid:130)
+; design     upstream_6_16
+; module     tdx_1_5_01
+; component  5 of 70: registers 0x3.0.EAX, 0x3.0.EBX, 0x3.0.ECX, 0x3.0.EDX
+; stands for 10 more component(s) with the same constraints up to renaming, not exported: registers 0x4.4.EAX, 0x4.4.EBX, 0x4.4.ECX, 0x4.4.EDX, 0x8.0.EAX, 0x8.0.EBX, 0x8.0.ECX, 0x8.0.EDX, 0xe.0.EAX, 0xe.0.EBX, 0xe.0.ECX, 0xe.0.EDX, 0x11.0.EAX, 0x11.0.EBX, 0x11.0.ECX, 0x11.0.EDX, 0x12.0.EAX, 0x12.0.EBX, 0x12.0.ECX, 0x12.0.EDX, 0x13.0.EAX, 0x13.0.EBX, 0x13.0.ECX, 0x13.0.EDX, 0x19.0.EAX, 0x19.0.EBX, 0x19.0.ECX, 0x19.0.EDX, 0x20.0.EAX, 0x20.0.EBX, 0x20.0.ECX, 0x20.0.EDX, 0x22.0.EAX, 0x22.0.EBX, 0x22.0.ECX, 0x22.0.EDX, 0x23.2.EAX, 0x23.2.EBX, 0x23.2.ECX, 0x23.2.EDX
+; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
+; assert. Each question assumes the literals that switch on the spec's assumptions and
+; guarantees (and, for an invariant, its violation in this component); the answer is z3's.
+; question 1: vacuity: can the check's assumptions all hold here? expected sat (not vacuous)
+; question 2: no_silent_drop: can it fail here under the check's assumptions? expected unsat (proved)
+(set-logic QF_BV)
+(declare-fun |request:0x3.0.EDX| () (_ BitVec 32))
+(declare-fun |request:0x3.0.ECX| () (_ BitVec 32))
+(declare-fun |request:0x3.0.EBX| () (_ BitVec 32))
+(declare-fun |request:0x3.0.EAX| () (_ BitVec 32))
+(declare-fun |violate:no_silent_drop:5| () Bool)
+(declare-fun |assume:33| () Bool)
+(declare-fun |assume:29| () Bool)
+(declare-fun |assume:28| () Bool)
+(assert
+ (let (($x1 (= |request:0x3.0.EDX| (_ bv0 32))))
+(let (($x2 (= |request:0x3.0.ECX| (_ bv0 32))))
+(let (($x3 (= |request:0x3.0.EBX| (_ bv0 32))))
+(let (($x4 (= |request:0x3.0.EAX| (_ bv0 32))))
+(let (($x5 (=> |violate:no_silent_drop:5| (not (and $x4 $x3 $x2 $x1)))))
+(let (($x6 (=> |assume:33| $x1)))
+(let (($x7 (=> |assume:33| $x2)))
+(let (($x8 (=> |assume:33| $x3)))
+(let (($x9 (=> |assume:33| $x4)))
+(let (($x10 (= (ite (or (not $x4) (not $x3) (not $x2) (not $x1)) (_ bv4294967295 32) (_ bv0 32)) (_ bv0 32))))
+(let (($x11 (=> |assume:29| $x10)))
+(let (($x12 (=> |assume:28| $x1)))
+(let (($x13 (=> |assume:28| $x2)))
+(let (($x14 (=> |assume:28| $x3)))
+(let (($x15 (=> |assume:28| $x4)))
+(and $x15 $x14 $x13 $x12 $x11 $x11 $x11 $x11 $x9 $x8 $x7 $x6 $x5)))))))))))))))))
+; question 1: expected sat
+(check-sat-assuming (|assume:28| |assume:29| |assume:33|))
+; question 2: expected unsat
+(check-sat-assuming (|assume:28| |assume:29| |assume:33| |violate:no_silent_drop:5|))
+(exit)

@@ -1,0 +1,67 @@
+; cpuid-contracts proof obligation (SMT-LIB 2, QF_BV), written by `cpuid-contracts export --smtlib`
+; check      upstream_6_16__tdx_1_5_01 (spec/checks.cpuid:130)
+; design     upstream_6_16
+; module     tdx_1_5_01
+; component  37 of 70: registers 0x15.0.EAX, 0x15.0.EBX, 0x15.0.ECX, 0x15.0.EDX
+; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
+; assert. Each question assumes the literals that switch on the spec's assumptions and
+; guarantees (and, for an invariant, its violation in this component); the answer is z3's.
+; question 1: vacuity: can the check's assumptions all hold here? expected sat (not vacuous)
+; question 2: td_has_no_unknown: can it fail here under the check's assumptions? expected sat (violated)
+; question 3: userspace_view_exact: can it fail here under the check's assumptions? expected unsat (proved)
+; question 4: no_silent_drop: can it fail here under the check's assumptions? expected unsat (proved)
+(set-logic QF_BV)
+(declare-fun |request:0x15.0.EDX| () (_ BitVec 32))
+(declare-fun |request:0x15.0.ECX| () (_ BitVec 32))
+(declare-fun |native:0x15.0.EBX| () (_ BitVec 32))
+(declare-fun |request:0x15.0.EBX| () (_ BitVec 32))
+(declare-fun |request:0x15.0.EAX| () (_ BitVec 32))
+(declare-fun |violate:no_silent_drop:37| () Bool)
+(declare-fun |violate:userspace_view_exact:37| () Bool)
+(declare-fun |known:0x15.0.ECX| () (_ BitVec 32))
+(declare-fun |known:0x15.0.EBX| () (_ BitVec 32))
+(declare-fun |known:0x15.0.EAX| () (_ BitVec 32))
+(declare-fun |violate:td_has_no_unknown:37| () Bool)
+(declare-fun |guarantee:native_known| () Bool)
+(declare-fun |guarantee:fixed1_known| () Bool)
+(declare-fun |assume:33| () Bool)
+(declare-fun |assume:29| () Bool)
+(declare-fun |assume:28| () Bool)
+(assert
+ (let (($x1 (= |request:0x15.0.EDX| (_ bv0 32))))
+(let (($x2 (= (bvand |request:0x15.0.ECX| (_ bv4269967295 32)) (_ bv0 32))))
+(let (($x3 (= (bvand |request:0x15.0.EBX| (bvnot |native:0x15.0.EBX|)) (_ bv0 32))))
+(let (($x4 (= (bvand |request:0x15.0.EAX| (_ bv4294967294 32)) (_ bv0 32))))
+(let (($x5 (=> |violate:no_silent_drop:37| (not (and $x4 $x3 $x2 $x1)))))
+(let (($x6 (= (bvand |native:0x15.0.EBX| (bvnot |native:0x15.0.EBX|)) (_ bv0 32))))
+(let (($x7 (=> |violate:userspace_view_exact:37| (not (and $x6 $x6)))))
+(let (($x8 (= (bvand (_ bv25000000 32) (bvnot |known:0x15.0.ECX|)) (_ bv0 32))))
+(let (($x9 (= (bvand |native:0x15.0.EBX| (bvnot |known:0x15.0.EBX|)) (_ bv0 32))))
+(let (($x10 (= (bvand (_ bv1 32) (bvnot |known:0x15.0.EAX|)) (_ bv0 32))))
+(let (($x11 (=> |violate:td_has_no_unknown:37| (not (and $x10 $x9 $x8)))))
+(let (($x12 (=> |guarantee:native_known| $x9)))
+(let (($x13 (=> |guarantee:fixed1_known| $x8)))
+(let (($x14 (=> |guarantee:fixed1_known| $x10)))
+(let (($x15 (=> |assume:33| $x1)))
+(let (($x16 (= |request:0x15.0.ECX| (_ bv0 32))))
+(let (($x17 (=> |assume:33| $x16)))
+(let (($x18 (= |request:0x15.0.EBX| (_ bv0 32))))
+(let (($x19 (=> |assume:33| $x18)))
+(let (($x20 (= |request:0x15.0.EAX| (_ bv0 32))))
+(let (($x21 (=> |assume:33| $x20)))
+(let (($x22 (= (ite (or (not $x20) (not $x18) (not $x16) (not $x1)) (_ bv4294967295 32) (_ bv0 32)) (_ bv0 32))))
+(let (($x23 (=> |assume:29| $x22)))
+(let (($x24 (=> |assume:28| $x1)))
+(let (($x25 (=> |assume:28| $x16)))
+(let (($x26 (=> |assume:28| $x18)))
+(let (($x27 (=> |assume:28| $x20)))
+(and $x27 $x26 $x25 $x24 $x23 $x23 $x23 $x23 $x21 $x19 $x17 $x15 $x14 $x13 $x12 $x11 $x7 $x5)))))))))))))))))))))))))))))
+; question 1: expected sat
+(check-sat-assuming (|assume:28| |assume:29| |assume:33|))
+; question 2: expected sat
+(check-sat-assuming (|assume:28| |assume:29| |assume:33| |violate:td_has_no_unknown:37|))
+; question 3: expected unsat
+(check-sat-assuming (|assume:28| |assume:29| |assume:33| |violate:userspace_view_exact:37|))
+; question 4: expected unsat
+(check-sat-assuming (|assume:28| |assume:29| |assume:33| |violate:no_silent_drop:37|))
+(exit)

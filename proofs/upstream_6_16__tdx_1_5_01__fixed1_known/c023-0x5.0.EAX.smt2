@@ -1,0 +1,52 @@
+; cpuid-contracts proof obligation (SMT-LIB 2, QF_BV), written by `cpuid-contracts export --smtlib`
+; check      upstream_6_16__tdx_1_5_01__fixed1_known (spec/checks.cpuid:161)
+; design     upstream_6_16
+; module     tdx_1_5_01
+; component  23 of 93: registers 0x5.0.EAX, 0x5.0.EBX, 0x5.0.ECX, 0x5.0.EDX
+; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
+; assert. Each question assumes the literals that switch on the spec's assumptions and
+; guarantees (and, for an invariant, its violation in this component); the answer is z3's.
+; question 1: vacuity: can the check's assumptions all hold here? expected sat (vacuous)
+(set-logic QF_BV)
+(declare-fun |native:0x5.0.EDX| () (_ BitVec 32))
+(declare-fun |guarantee:native_known| () Bool)
+(declare-fun |native:0x5.0.ECX| () (_ BitVec 32))
+(declare-fun |native:0x5.0.EBX| () (_ BitVec 32))
+(declare-fun |native:0x5.0.EAX| () (_ BitVec 32))
+(declare-fun |request:0x5.0.EDX| () (_ BitVec 32))
+(declare-fun |assume:33| () Bool)
+(declare-fun |request:0x5.0.ECX| () (_ BitVec 32))
+(declare-fun |request:0x5.0.EBX| () (_ BitVec 32))
+(declare-fun |request:0x5.0.EAX| () (_ BitVec 32))
+(declare-fun |assume:29| () Bool)
+(declare-fun |assume:28| () Bool)
+(assert
+ (let (($x1 (= |native:0x5.0.EDX| (_ bv0 32))))
+(let (($x2 (=> |guarantee:native_known| $x1)))
+(let ((?x3 (bvand (_ bv3 32) |native:0x5.0.ECX|)))
+(let (($x4 (= ?x3 (_ bv0 32))))
+(let (($x5 (=> |guarantee:native_known| $x4)))
+(let ((?x6 (bvand (_ bv65535 32) |native:0x5.0.EBX|)))
+(let (($x7 (= ?x6 (_ bv0 32))))
+(let (($x8 (=> |guarantee:native_known| $x7)))
+(let ((?x9 (bvand (_ bv65535 32) |native:0x5.0.EAX|)))
+(let (($x10 (= ?x9 (_ bv0 32))))
+(let (($x11 (=> |guarantee:native_known| $x10)))
+(let (($x12 (= |request:0x5.0.EDX| (_ bv0 32))))
+(let (($x13 (=> |assume:33| $x12)))
+(let (($x14 (= |request:0x5.0.ECX| (_ bv0 32))))
+(let (($x15 (=> |assume:33| $x14)))
+(let (($x16 (= |request:0x5.0.EBX| (_ bv0 32))))
+(let (($x17 (=> |assume:33| $x16)))
+(let (($x18 (= |request:0x5.0.EAX| (_ bv0 32))))
+(let (($x19 (=> |assume:33| $x18)))
+(let (($x20 (= (ite (or (not $x18) (not $x16) (not $x14) (not $x12)) (_ bv4294967295 32) (_ bv0 32)) (_ bv0 32))))
+(let (($x21 (=> |assume:29| $x20)))
+(let (($x22 (=> |assume:28| $x12)))
+(let (($x23 (=> |assume:28| $x14)))
+(let (($x24 (=> |assume:28| $x16)))
+(let (($x25 (=> |assume:28| $x18)))
+(and $x25 $x24 $x23 $x22 $x21 $x21 $x21 $x21 $x19 $x17 $x15 $x13 $x11 $x8 $x5 $x2)))))))))))))))))))))))))))
+; question 1: expected sat
+(check-sat-assuming (|assume:28| |assume:29| |assume:33|))
+(exit)

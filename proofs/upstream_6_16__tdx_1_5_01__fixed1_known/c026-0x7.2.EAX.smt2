@@ -1,0 +1,46 @@
+; cpuid-contracts proof obligation (SMT-LIB 2, QF_BV), written by `cpuid-contracts export --smtlib`
+; check      upstream_6_16__tdx_1_5_01__fixed1_known (spec/checks.cpuid:161)
+; design     upstream_6_16
+; module     tdx_1_5_01
+; component  26 of 93: registers 0x7.2.EAX, 0x7.2.EBX, 0x7.2.ECX, 0x7.2.EDX
+; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
+; assert. Each question assumes the literals that switch on the spec's assumptions and
+; guarantees (and, for an invariant, its violation in this component); the answer is z3's.
+; question 1: vacuity: can the check's assumptions all hold here? expected sat (vacuous)
+(set-logic QF_BV)
+(declare-fun |native:0x7.2.EDX| () (_ BitVec 32))
+(declare-fun |request:0x7.2.EDX| () (_ BitVec 32))
+(declare-fun |violate:fixed1_visible:26| () Bool)
+(declare-fun |assume:33| () Bool)
+(declare-fun |request:0x7.2.ECX| () (_ BitVec 32))
+(declare-fun |request:0x7.2.EBX| () (_ BitVec 32))
+(declare-fun |request:0x7.2.EAX| () (_ BitVec 32))
+(declare-fun |assume:29| () Bool)
+(declare-fun |assume:28| () Bool)
+(declare-fun |assume:14| () Bool)
+(assert
+ (let ((?x1 (bvor (_ bv23 32) (bvand (_ bv40 32) (bvand |request:0x7.2.EDX| |native:0x7.2.EDX|)))))
+(let (($x2 (= (bvand (bvand ?x1 (_ bv23 32)) (bvnot ?x1)) (_ bv0 32))))
+(let (($x3 (=> |violate:fixed1_visible:26| (not $x2))))
+(let (($x4 (= (bvand |request:0x7.2.EDX| (_ bv4294967255 32)) (_ bv0 32))))
+(let (($x5 (=> |assume:33| $x4)))
+(let (($x6 (= |request:0x7.2.ECX| (_ bv0 32))))
+(let (($x7 (=> |assume:33| $x6)))
+(let (($x8 (= |request:0x7.2.EBX| (_ bv0 32))))
+(let (($x9 (=> |assume:33| $x8)))
+(let (($x10 (= |request:0x7.2.EAX| (_ bv0 32))))
+(let (($x11 (=> |assume:33| $x10)))
+(let (($x12 (or (not $x10) (not $x8) (not $x6) (not (= |request:0x7.2.EDX| (_ bv0 32))))))
+(let (($x13 (= (ite $x12 (_ bv4294967295 32) (_ bv0 32)) (_ bv0 32))))
+(let (($x14 (=> |assume:29| $x13)))
+(let (($x15 (= |request:0x7.2.EDX| (_ bv0 32))))
+(let (($x16 (=> |assume:28| $x15)))
+(let (($x17 (=> |assume:28| $x6)))
+(let (($x18 (=> |assume:28| $x8)))
+(let (($x19 (=> |assume:28| $x10)))
+(let (($x20 (= (_ bv23 32) (bvand |native:0x7.2.EDX| (_ bv23 32)))))
+(let (($x21 (=> |assume:14| $x20)))
+(and $x21 $x19 $x18 $x17 $x16 $x14 $x14 $x14 $x14 $x11 $x9 $x7 $x5 $x3)))))))))))))))))))))))
+; question 1: expected sat
+(check-sat-assuming (|assume:14| |assume:28| |assume:29| |assume:33|))
+(exit)

@@ -1,0 +1,37 @@
+; cpuid-contracts proof obligation (SMT-LIB 2, QF_BV), written by `cpuid-contracts export --smtlib`
+; check      upstream_6_16__tdx_1_5_01__fixed1_known (spec/checks.cpuid:161)
+; design     upstream_6_16
+; module     tdx_1_5_01
+; component  46 of 93: registers 0xf.0.EAX, 0xf.0.EBX, 0xf.0.ECX, 0xf.0.EDX
+; stands for 13 more component(s) with the same constraints up to renaming, not exported: registers 0xf.1.EAX, 0xf.1.EBX, 0xf.1.ECX, 0xf.1.EDX, 0x10.0.EAX, 0x10.0.EBX, 0x10.0.ECX, 0x10.0.EDX, 0x10.1.EAX, 0x10.1.EBX, 0x10.1.ECX, 0x10.1.EDX, 0x10.2.EAX, 0x10.2.EBX, 0x10.2.ECX, 0x10.2.EDX, 0x10.3.EAX, 0x10.3.EBX, 0x10.3.ECX, 0x10.3.EDX, 0x24.0.EAX, 0x24.0.EBX, 0x24.0.ECX, 0x24.0.EDX, 0x24.1.EAX, 0x24.1.EBX, 0x24.1.ECX, 0x24.1.EDX, 0x8000000a.0.EAX, 0x8000000a.0.EBX, 0x8000000a.0.ECX, 0x8000000a.0.EDX, 0x8000001f.0.EAX, 0x8000001f.0.EBX, 0x8000001f.0.ECX, 0x8000001f.0.EDX, 0x80000020.0.EAX, 0x80000020.0.EBX, 0x80000020.0.ECX, 0x80000020.0.EDX, 0x80000021.0.EAX, 0x80000021.0.EBX, 0x80000021.0.ECX, 0x80000021.0.EDX, 0x80000022.0.EAX, 0x80000022.0.EBX, 0x80000022.0.ECX, 0x80000022.0.EDX, 0x80000026.0.EAX, 0x80000026.0.EBX, 0x80000026.0.ECX, 0x80000026.0.EDX
+; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
+; assert. Each question assumes the literals that switch on the spec's assumptions and
+; guarantees (and, for an invariant, its violation in this component); the answer is z3's.
+; question 1: vacuity: can the check's assumptions all hold here? expected sat (vacuous)
+(set-logic QF_BV)
+(declare-fun |request:0xf.0.EDX| () (_ BitVec 32))
+(declare-fun |assume:33| () Bool)
+(declare-fun |request:0xf.0.ECX| () (_ BitVec 32))
+(declare-fun |request:0xf.0.EBX| () (_ BitVec 32))
+(declare-fun |request:0xf.0.EAX| () (_ BitVec 32))
+(declare-fun |assume:29| () Bool)
+(declare-fun |assume:28| () Bool)
+(assert
+ (let (($x1 (= |request:0xf.0.EDX| (_ bv0 32))))
+(let (($x2 (=> |assume:33| $x1)))
+(let (($x3 (= |request:0xf.0.ECX| (_ bv0 32))))
+(let (($x4 (=> |assume:33| $x3)))
+(let (($x5 (= |request:0xf.0.EBX| (_ bv0 32))))
+(let (($x6 (=> |assume:33| $x5)))
+(let (($x7 (= |request:0xf.0.EAX| (_ bv0 32))))
+(let (($x8 (=> |assume:33| $x7)))
+(let (($x9 (= (ite (or (not $x7) (not $x5) (not $x3) (not $x1)) (_ bv4294967295 32) (_ bv0 32)) (_ bv0 32))))
+(let (($x10 (=> |assume:29| $x9)))
+(let (($x11 (=> |assume:28| $x1)))
+(let (($x12 (=> |assume:28| $x3)))
+(let (($x13 (=> |assume:28| $x5)))
+(let (($x14 (=> |assume:28| $x7)))
+(and $x14 $x13 $x12 $x11 $x10 $x10 $x10 $x10 $x8 $x6 $x4 $x2))))))))))))))))
+; question 1: expected sat
+(check-sat-assuming (|assume:28| |assume:29| |assume:33|))
+(exit)

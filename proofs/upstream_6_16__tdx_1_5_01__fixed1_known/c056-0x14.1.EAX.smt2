@@ -1,0 +1,44 @@
+; cpuid-contracts proof obligation (SMT-LIB 2, QF_BV), written by `cpuid-contracts export --smtlib`
+; check      upstream_6_16__tdx_1_5_01__fixed1_known (spec/checks.cpuid:161)
+; design     upstream_6_16
+; module     tdx_1_5_01
+; component  56 of 93: registers 0x14.1.EAX, 0x14.1.EBX, 0x14.1.ECX, 0x14.1.EDX
+; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
+; assert. Each question assumes the literals that switch on the spec's assumptions and
+; guarantees (and, for an invariant, its violation in this component); the answer is z3's.
+; question 1: vacuity: can the check's assumptions all hold here? expected sat (vacuous)
+(set-logic QF_BV)
+(declare-fun |native:0x14.1.EBX| () (_ BitVec 32))
+(declare-fun |guarantee:native_known| () Bool)
+(declare-fun |native:0x14.1.EAX| () (_ BitVec 32))
+(declare-fun |request:0x14.1.EDX| () (_ BitVec 32))
+(declare-fun |assume:33| () Bool)
+(declare-fun |request:0x14.1.ECX| () (_ BitVec 32))
+(declare-fun |request:0x14.1.EBX| () (_ BitVec 32))
+(declare-fun |request:0x14.1.EAX| () (_ BitVec 32))
+(declare-fun |assume:29| () Bool)
+(declare-fun |assume:28| () Bool)
+(assert
+ (let (($x1 (= |native:0x14.1.EBX| (_ bv0 32))))
+(let (($x2 (=> |guarantee:native_known| $x1)))
+(let ((?x3 (bvand (_ bv4294901767 32) |native:0x14.1.EAX|)))
+(let (($x4 (= ?x3 (_ bv0 32))))
+(let (($x5 (=> |guarantee:native_known| $x4)))
+(let (($x6 (= |request:0x14.1.EDX| (_ bv0 32))))
+(let (($x7 (=> |assume:33| $x6)))
+(let (($x8 (= |request:0x14.1.ECX| (_ bv0 32))))
+(let (($x9 (=> |assume:33| $x8)))
+(let (($x10 (= |request:0x14.1.EBX| (_ bv0 32))))
+(let (($x11 (=> |assume:33| $x10)))
+(let (($x12 (= |request:0x14.1.EAX| (_ bv0 32))))
+(let (($x13 (=> |assume:33| $x12)))
+(let (($x14 (= (ite (or (not $x12) (not $x10) (not $x8) (not $x6)) (_ bv4294967295 32) (_ bv0 32)) (_ bv0 32))))
+(let (($x15 (=> |assume:29| $x14)))
+(let (($x16 (=> |assume:28| $x6)))
+(let (($x17 (=> |assume:28| $x8)))
+(let (($x18 (=> |assume:28| $x10)))
+(let (($x19 (=> |assume:28| $x12)))
+(and $x19 $x18 $x17 $x16 $x15 $x15 $x15 $x15 $x13 $x11 $x9 $x7 $x5 $x2)))))))))))))))))))))
+; question 1: expected sat
+(check-sat-assuming (|assume:28| |assume:29| |assume:33|))
+(exit)

@@ -1,0 +1,52 @@
+; cpuid-contracts proof obligation (SMT-LIB 2, QF_BV), written by `cpuid-contracts export --smtlib`
+; check      upstream_6_16__tdx_1_5_01__fixed1_known (spec/checks.cpuid:161)
+; design     upstream_6_16
+; module     tdx_1_5_01
+; component  59 of 93: registers 0x1c.0.EAX, 0x1c.0.EBX, 0x1c.0.ECX, 0x1c.0.EDX
+; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
+; assert. Each question assumes the literals that switch on the spec's assumptions and
+; guarantees (and, for an invariant, its violation in this component); the answer is z3's.
+; question 1: vacuity: can the check's assumptions all hold here? expected sat (vacuous)
+(set-logic QF_BV)
+(declare-fun |native:0x1c.0.EDX| () (_ BitVec 32))
+(declare-fun |guarantee:native_known| () Bool)
+(declare-fun |native:0x1c.0.ECX| () (_ BitVec 32))
+(declare-fun |native:0x1c.0.EBX| () (_ BitVec 32))
+(declare-fun |native:0x1c.0.EAX| () (_ BitVec 32))
+(declare-fun |request:0x1c.0.EDX| () (_ BitVec 32))
+(declare-fun |assume:33| () Bool)
+(declare-fun |request:0x1c.0.ECX| () (_ BitVec 32))
+(declare-fun |request:0x1c.0.EBX| () (_ BitVec 32))
+(declare-fun |request:0x1c.0.EAX| () (_ BitVec 32))
+(declare-fun |assume:29| () Bool)
+(declare-fun |assume:28| () Bool)
+(assert
+ (let (($x1 (= |native:0x1c.0.EDX| (_ bv0 32))))
+(let (($x2 (=> |guarantee:native_known| $x1)))
+(let (($x3 (= |native:0x1c.0.ECX| (_ bv0 32))))
+(let (($x4 (=> |guarantee:native_known| $x3)))
+(let (($x5 (= |native:0x1c.0.EBX| (_ bv0 32))))
+(let (($x6 (=> |guarantee:native_known| $x5)))
+(let ((?x7 (bvand (_ bv4294967040 32) |native:0x1c.0.EAX|)))
+(let (($x8 (= ?x7 (_ bv0 32))))
+(let (($x9 (=> |guarantee:native_known| $x8)))
+(let (($x10 (= |request:0x1c.0.EDX| (_ bv0 32))))
+(let (($x11 (=> |assume:33| $x10)))
+(let (($x12 (= |request:0x1c.0.ECX| (_ bv0 32))))
+(let (($x13 (=> |assume:33| $x12)))
+(let (($x14 (= |request:0x1c.0.EBX| (_ bv0 32))))
+(let (($x15 (=> |assume:33| $x14)))
+(let (($x16 (= (bvand |request:0x1c.0.EAX| (_ bv4294967040 32)) (_ bv0 32))))
+(let (($x17 (=> |assume:33| $x16)))
+(let (($x18 (or (not (= |request:0x1c.0.EAX| (_ bv0 32))) (not $x14) (not $x12) (not $x10))))
+(let (($x19 (= (ite $x18 (_ bv4294967295 32) (_ bv0 32)) (_ bv0 32))))
+(let (($x20 (=> |assume:29| $x19)))
+(let (($x21 (=> |assume:28| $x10)))
+(let (($x22 (=> |assume:28| $x12)))
+(let (($x23 (=> |assume:28| $x14)))
+(let (($x24 (= |request:0x1c.0.EAX| (_ bv0 32))))
+(let (($x25 (=> |assume:28| $x24)))
+(and $x25 $x23 $x22 $x21 $x20 $x20 $x20 $x20 $x17 $x15 $x13 $x11 $x9 $x6 $x4 $x2)))))))))))))))))))))))))))
+; question 1: expected sat
+(check-sat-assuming (|assume:28| |assume:29| |assume:33|))
+(exit)

@@ -1,0 +1,50 @@
+; cpuid-contracts proof obligation (SMT-LIB 2, QF_BV), written by `cpuid-contracts export --smtlib`
+; check      upstream_6_16__tdx_1_5_01__fixed1_known (spec/checks.cpuid:161)
+; design     upstream_6_16
+; module     tdx_1_5_01
+; component  60 of 93: registers 0x1d.0.EAX, 0x1d.0.EBX, 0x1d.0.ECX, 0x1d.0.EDX
+; stands for 1 more component(s) with the same constraints up to renaming, not exported: registers 0x1d.1.EAX, 0x1d.1.EBX, 0x1d.1.ECX, 0x1d.1.EDX
+; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
+; assert. Each question assumes the literals that switch on the spec's assumptions and
+; guarantees (and, for an invariant, its violation in this component); the answer is z3's.
+; question 1: vacuity: can the check's assumptions all hold here? expected sat (vacuous)
+(set-logic QF_BV)
+(declare-fun |native:0x1d.0.EDX| () (_ BitVec 32))
+(declare-fun |guarantee:native_known| () Bool)
+(declare-fun |native:0x1d.0.ECX| () (_ BitVec 32))
+(declare-fun |native:0x1d.0.EBX| () (_ BitVec 32))
+(declare-fun |native:0x1d.0.EAX| () (_ BitVec 32))
+(declare-fun |request:0x1d.0.EDX| () (_ BitVec 32))
+(declare-fun |assume:33| () Bool)
+(declare-fun |request:0x1d.0.ECX| () (_ BitVec 32))
+(declare-fun |request:0x1d.0.EBX| () (_ BitVec 32))
+(declare-fun |request:0x1d.0.EAX| () (_ BitVec 32))
+(declare-fun |assume:29| () Bool)
+(declare-fun |assume:28| () Bool)
+(assert
+ (let (($x1 (= |native:0x1d.0.EDX| (_ bv0 32))))
+(let (($x2 (=> |guarantee:native_known| $x1)))
+(let (($x3 (= |native:0x1d.0.ECX| (_ bv0 32))))
+(let (($x4 (=> |guarantee:native_known| $x3)))
+(let (($x5 (= |native:0x1d.0.EBX| (_ bv0 32))))
+(let (($x6 (=> |guarantee:native_known| $x5)))
+(let (($x7 (= |native:0x1d.0.EAX| (_ bv0 32))))
+(let (($x8 (=> |guarantee:native_known| $x7)))
+(let (($x9 (= |request:0x1d.0.EDX| (_ bv0 32))))
+(let (($x10 (=> |assume:33| $x9)))
+(let (($x11 (= |request:0x1d.0.ECX| (_ bv0 32))))
+(let (($x12 (=> |assume:33| $x11)))
+(let (($x13 (= |request:0x1d.0.EBX| (_ bv0 32))))
+(let (($x14 (=> |assume:33| $x13)))
+(let (($x15 (= |request:0x1d.0.EAX| (_ bv0 32))))
+(let (($x16 (=> |assume:33| $x15)))
+(let (($x17 (= (ite (or (not $x15) (not $x13) (not $x11) (not $x9)) (_ bv4294967295 32) (_ bv0 32)) (_ bv0 32))))
+(let (($x18 (=> |assume:29| $x17)))
+(let (($x19 (=> |assume:28| $x9)))
+(let (($x20 (=> |assume:28| $x11)))
+(let (($x21 (=> |assume:28| $x13)))
+(let (($x22 (=> |assume:28| $x15)))
+(and $x22 $x21 $x20 $x19 $x18 $x18 $x18 $x18 $x16 $x14 $x12 $x10 $x8 $x6 $x4 $x2))))))))))))))))))))))))
+; question 1: expected sat
+(check-sat-assuming (|assume:28| |assume:29| |assume:33|))
+(exit)
