@@ -834,25 +834,51 @@ class Model(Generic[BV, B]):
 
     def _compare(self, op: str, left: Value, right: Value) -> Value:
         alg = self.alg
+        # only the relation asked for is built: each is a term per register, and a
+        # negated one (!=, <, >) a large one
         if left.kind == "wide" or right.kind == "wide":
             zero = alg.const(0, self.WW)
             a = left.wide if left.kind == "wide" else zero
             b = right.wide if right.kind == "wide" else zero
-            sub = alg.is_zero(alg.band(a, self.wide_complement(b)))
-            sup = alg.is_zero(alg.band(b, self.wide_complement(a)))
-            eq = alg.eq(a, b)
+
+            def sub() -> Any:
+                return alg.is_zero(alg.band(a, self.wide_complement(b)))
+
+            def sup() -> Any:
+                return alg.is_zero(alg.band(b, self.wide_complement(a)))
+
+            def eq() -> Any:
+                return alg.eq(a, b)
         else:
             sa = left.cpuid if left.kind == "cpuid" else {}
             sb = right.cpuid if right.kind == "cpuid" else {}
             assert sa is not None and sb is not None
             regs = sorted(set(sa) | set(sb))
             z = self.zero()
-            sub = alg.and_([alg.is_zero(alg.band(sa.get(r, z), self.complement(sb.get(r, z)))) for r in regs if r in sa])
-            sup = alg.and_([alg.is_zero(alg.band(sb.get(r, z), self.complement(sa.get(r, z)))) for r in regs if r in sb])
-            eq = alg.and_([sub, sup])
-        table = {"==": eq, "!=": alg.not_(eq), "<=": sub, ">=": sup,
-                 "<": alg.and_([sub, alg.not_(eq)]), ">": alg.and_([sup, alg.not_(eq)])}
-        return Value("bool", cond=table[op])
+
+            def sub() -> Any:
+                return alg.and_([alg.is_zero(alg.band(sa.get(r, z), self.complement(sb.get(r, z))))
+                                 for r in regs if r in sa])
+
+            def sup() -> Any:
+                return alg.and_([alg.is_zero(alg.band(sb.get(r, z), self.complement(sa.get(r, z))))
+                                 for r in regs if r in sb])
+
+            def eq() -> Any:
+                return alg.and_([sub(), sup()])
+        if op == "==":
+            cond = eq()
+        elif op == "!=":
+            cond = alg.not_(eq())
+        elif op == "<=":
+            cond = sub()
+        elif op == ">=":
+            cond = sup()
+        elif op == "<":
+            cond = alg.and_([sub(), alg.not_(eq())])
+        else:
+            cond = alg.and_([sup(), alg.not_(eq())])
+        return Value("bool", cond=cond)
 
     def _call(self, e: ast.FunctionCall, env: dict[str, Value], phase: str) -> Value:
         alg = self.alg
