@@ -492,14 +492,18 @@ class CheckSolver:
                     break
             leaves = count(best, leaf_flags)
             keep = [self._bound(comp, leaf_flags, leaves)]
-            lo, hi = 0, count(best, bit_flags)
+            # Every touched leaf has a bit off its quiet value, so bits >= leaves. Bounds are
+            # tried upwards from there with doubling steps until one is met, then bisected:
+            # the minimum is usually that lower bound, and each bounded question over a whole
+            # leaf's bit flags is one of the costliest a check asks.
+            lo, hi, step, met = leaves, count(best, bit_flags), 1, False
             while lo < hi:
-                mid = (lo + hi) // 2
-                if self.ask(comp, lits + keep + [self._bound(comp, bit_flags, mid)]) == z3.sat:
+                k = (lo + hi) // 2 if met else min(hi - 1, lo + step - 1)
+                if self.ask(comp, lits + keep + [self._bound(comp, bit_flags, k)]) == z3.sat:
                     best = solver.model()
-                    hi = count(best, bit_flags)
+                    hi, met = count(best, bit_flags), True
                 else:
-                    lo = mid + 1
+                    lo, step = k + 1, step * 2
             return best, True, leaves, hi
         except Unknown:
             return best, False, count(best, leaf_flags), count(best, bit_flags)
