@@ -823,6 +823,20 @@ def _check_in_worker(index: int) -> tuple[int, list[CheckResult]]:
     return index, check_one(program, file, decl, **kw)
 
 
+def _longest_first(program: Program, checks: list[tuple[str, ast.CheckDecl]]) -> list[int]:
+    """The order to hand checks to workers: likely long ones first, so that no worker is
+    left with a long check at the end. A check against a symbolic module has every bit's
+    class free and takes several times longer than one against a release's data."""
+    def symbolic(index: int) -> bool:
+        file, decl = checks[index]
+        for s in decl.statements:
+            if isinstance(s, ast.CheckPart) and s.kind == "module":
+                module = program.lookup(file, s.name.name)
+                return bool(getattr(module, "symbolic", False))
+        return False
+    return sorted(range(len(checks)), key=lambda i: not symbolic(i))
+
+
 def check_program(program: Program, only: Iterable[str] | None = None, jobs: int = 1,
                   progress: Callable[[int, int], None] | None = None, **kw: Any) -> list[CheckResult]:
     """Every check of the program, in declaration order. With jobs > 1 the checks run
@@ -848,7 +862,7 @@ def check_program(program: Program, only: Iterable[str] | None = None, jobs: int
             try:
                 parts: dict[int, list[CheckResult]] = {}
                 with ctx.Pool(min(jobs, len(checks))) as pool:
-                    finished = pool.imap_unordered(_check_in_worker, range(len(checks)), chunksize=1)
+                    finished = pool.imap_unordered(_check_in_worker, _longest_first(program, checks), chunksize=1)
                     while len(parts) < len(checks):
                         try:
                             index, part = finished.next(timeout=PROGRESS_TICK)
