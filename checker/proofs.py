@@ -186,7 +186,7 @@ class Recorder:
         assertions = comp.solver.assertions()
         part = self.parts.get(index)
         if part is None:
-            part = self.parts[index] = Part(index, _smtlib_body(cs.ctx, assertions), len(assertions))
+            part = self.parts[index] = Part(index, _smtlib_body(comp.ctx, assertions), len(assertions))
         elif len(assertions) != part.assertion_count:
             raise AssertionError("a component's assertions changed between two deciding questions: "
                                  "the export would no longer hold what the solver saw")

@@ -35,6 +35,7 @@ RLIMIT = 200_000_000
 # Wall-clock safety net only (milliseconds); reported separately if ever hit.
 WALL_TIMEOUT_MS = 120_000
 RANDOM_SEED = 0
+CONTEXT_VARIABLES = 256  # see CheckSolver._context_for
 MAX_WOULD_HOLD_SIZE = 3
 PROGRESS_TICK = 0.5  # seconds between progress calls while worker processes run
 
@@ -137,10 +138,13 @@ class Component:
     leaves: set[tuple[int, int]]
     regs: set[Reg]
     solver: z3.Solver | None = None
+    # the z3 context of a representative's solver and terms (CheckSolver._context_for)
+    ctx: z3.Context | None = None
+    lits: dict[int, z3.BoolRef] = field(default_factory=dict)  # the check's literal (by id) -> ours
+    vars: dict[str, z3.BitVecRef] = field(default_factory=dict)  # variable name -> ours
     has_base: set[int] = field(default_factory=set)
     variables: set[str] = field(default_factory=set)
     guarantees: set[str] = field(default_factory=set)
-    lit_ids: set[int] = field(default_factory=set)
     flags: "_Flags | None" = None
     quiet: dict[str, int] | None = None
     quiet_counts: tuple[int, int] = (0, 0)
@@ -169,6 +173,7 @@ class CheckSolver:
         self.minimise = minimise
         self.decompose = decompose
         self.ctx = self.alg.ctx
+        self._contexts: list[list[Any]] = []  # [context, variables placed in it]
         # called as recorder(self, comp, literals, answer, kind, invariant) after every
         # query that decides a verdict (checker.proofs exports them); None: no cost
         self.recorder: Callable[..., None] | None = None
@@ -283,16 +288,17 @@ class CheckSolver:
             if self.rep[idx] != idx:
                 continue
             comp = self.components[idx]
-            solver = comp.solver = make_solver(self.ctx, self.rlimit)
+            assertions = z3.AstVector(ctx=self.ctx)
+            used: list[z3.BoolRef] = []
             for tag, ident, a, support in groups[root]:
                 if tag == "base":
-                    solver.add(z3.Implies(self.base[ident][2], a))
+                    assertions.push(z3.Implies(self.base[ident][2], a))
                     comp.has_base.add(ident)
-                    comp.lit_ids.add(self.base[ident][2].get_id())
+                    used.append(self.base[ident][2])
                 elif tag == "guarantee":
-                    solver.add(z3.Implies(self.guarantee_lits[ident], a))
+                    assertions.push(z3.Implies(self.guarantee_lits[ident], a))
                     comp.guarantees.add(ident)
-                    comp.lit_ids.add(self.guarantee_lits[ident].get_id())
+                    used.append(self.guarantee_lits[ident])
                 else:
                     self.inv_atoms[ident].setdefault(idx, []).append(a)
             # "the invariant fails here", switched on by an assumption literal: no push/pop,
@@ -300,11 +306,30 @@ class CheckSolver:
             for inv, per_comp in self.inv_atoms.items():
                 if idx in per_comp:
                     lit = z3.Bool(f"violate:{inv}:{idx}", self.ctx)
-                    solver.add(z3.Implies(lit, z3.Not(z3.And(per_comp[idx]))))
+                    assertions.push(z3.Implies(lit, z3.Not(z3.And(per_comp[idx]))))
                     self.inv_lits.setdefault(inv, {})[idx] = lit
-                    comp.lit_ids.add(lit.get_id())
+                    used.append(lit)
+            comp.ctx = self._context_for(comp)
+            comp.solver = make_solver(comp.ctx, self.rlimit)
+            for a in assertions.translate(comp.ctx):  # one translation: shared subterms copied once
+                comp.solver.add(a)
+            comp.lits = {lit.get_id(): lit.translate(comp.ctx) for lit in used}
+            comp.vars = {name: self.alg.vars[name].translate(comp.ctx) for name in comp.variables}
         self.representatives = sorted(set(self.rep))
         self.split_leaves = sum(len(c.leaves) for c in self.components) > len(self.space.by_leaf)
+
+    def _context_for(self, comp: Component) -> z3.Context:
+        """A z3 context for a representative's solver, away from the model's large one.
+
+        A check-sat costs time in proportion to the context its solver lives in (20-40 ms
+        for a two-variable register inside a large check's context, 2.5 ms alone), but a
+        context costs about 17 MB and 13 ms to make: components share one until it holds
+        CONTEXT_VARIABLES variables; a larger component gets one of its own."""
+        size = len(comp.variables)
+        if not self._contexts or self._contexts[-1][1] + size > CONTEXT_VARIABLES:
+            self._contexts.append([z3.Context(), 0])
+        self._contexts[-1][1] += size
+        return self._contexts[-1][0]
 
     def _rename(self, assignment: dict[str, int], src: Component, dst: Component) -> dict[str, int]:
         """A representative's assignment, moved to an equivalent component's variables."""
@@ -334,8 +359,14 @@ class CheckSolver:
             obligation: tuple[str, str | None] | None = None) -> z3.CheckSatResult:
         """obligation: (kind, invariant) when the answer decides a verdict: ("vacuity", None)
         or ("verdict", invariant name)."""
-        # only the literals this component's assertions mention: the rest are free anyway
-        mine = [x for x in lits if x.get_id() in comp.lit_ids]
+        # only the literals this component's assertions mention (the rest are free anyway),
+        # in its own context; literals made for it (bounds) are in that context already
+        mine = []
+        for x in lits:
+            if x.ctx is comp.ctx:
+                mine.append(x)
+            elif x.ctx is self.ctx and x.get_id() in comp.lits:
+                mine.append(comp.lits[x.get_id()])
         started = time.perf_counter()
         result = comp.solver.check(*mine)
         if obligation is not None and self.recorder is not None:
@@ -454,7 +485,8 @@ class CheckSolver:
             if group:
                 leaf_groups.append(group)
         wide = [self._name(w) for w in m.wide_deviation if w.support & comp.variables]
-        comp.flags = _Flags(leaf_groups, reg_groups, wide, self.alg.vars, self.ctx, self.space.width, self.space.wide_width)
+        own = self._own_vars(comp, [n for g in reg_groups for n, _ in g] + wide)
+        comp.flags = _Flags(leaf_groups, reg_groups, wide, own, comp.ctx, self.space.width, self.space.wide_width)
         return comp.flags
 
     @staticmethod
@@ -465,9 +497,8 @@ class CheckSolver:
     def _bound(self, comp: Component, flags: list[z3.BoolRef], k: int) -> z3.BoolRef:
         """A literal that, assumed, allows at most k of the flags."""
         self._bounds += 1
-        lit = z3.Bool(f"bound:{self._bounds}", self.ctx)
-        comp.solver.add(z3.Implies(lit, _at_most(flags, k, self.ctx, self._pb_arrays)))
-        comp.lit_ids.add(lit.get_id())
+        lit = z3.Bool(f"bound:{self._bounds}", comp.ctx)
+        comp.solver.add(z3.Implies(lit, _at_most(flags, k, comp.ctx, self._pb_arrays)))
         return lit
 
     def _minimise(self, comp: Component, lits: list[z3.BoolRef]) -> tuple[z3.ModelRef, bool, int, int]:
@@ -513,12 +544,11 @@ class CheckSolver:
         if comp.quiet is not None:
             return
         care = self.model.care
-        devs = [(v.term & care[self._name(v)]) == 0 for r in sorted(comp.regs)
-                for v in self.model.deviation.get(r, [])]
-        devs += [self.alg.vars[n] == 0 for n in self._flags(comp).wide]
-        silent = z3.Bool(f"silent:{comp.key}", self.ctx)
-        comp.solver.add(z3.Implies(silent, z3.And(devs) if devs else z3.BoolVal(True, self.ctx)))
-        comp.lit_ids.add(silent.get_id())
+        names = [self._name(v) for r in sorted(comp.regs) for v in self.model.deviation.get(r, [])]
+        own = self._own_vars(comp, names + self._flags(comp).wide)
+        devs = [(own[n] & care[n]) == 0 for n in names] + [own[n] == 0 for n in self._flags(comp).wide]
+        silent = z3.Bool(f"silent:{comp.key}", comp.ctx)
+        comp.solver.add(z3.Implies(silent, z3.And(devs) if devs else z3.BoolVal(True, comp.ctx)))
         if self.ask(comp, lits + [silent]) == z3.sat:  # usually: nothing needs to deviate
             comp.quiet = self._assignment(comp.solver.model(), comp)
             comp.quiet_counts = (0, 0)
@@ -527,10 +557,18 @@ class CheckSolver:
         comp.quiet = self._assignment(zm, comp)
         comp.quiet_counts = (leaves, bits) if ok else (-1, -1)
 
-    def _assignment(self, zmodel: z3.ModelRef, comp: Component | None = None) -> dict[str, int]:
+    def _own_vars(self, comp: Component, names: Iterable[str]) -> dict[str, z3.BitVecRef]:
+        """The component's copies of these variables (also of ones no constraint of it mentions)."""
+        for n in names:
+            if n not in comp.vars:
+                assert comp.ctx is not None
+                comp.vars[n] = self.alg.vars[n].translate(comp.ctx)
+        return comp.vars
+
+    def _assignment(self, zmodel: z3.ModelRef, comp: Component) -> dict[str, int]:
         out: dict[str, int] = {}
-        for name in (comp.variables if comp is not None else self.model.variables):
-            v = self.alg.vars[name]
+        for name in comp.variables:
+            v = comp.vars[name]
             val = zmodel.eval(v, model_completion=False)
             if z3.is_bv_value(val):
                 out[name] = val.as_long()
@@ -578,13 +616,12 @@ class CheckSolver:
                 leaf_flags, bit_flags = self._flags(comp).leaf_flags, self._flags(comp).bit_flags
                 if lim_l < 0:
                     continue
-                better = z3.Bool(f"better:{self._bounds}", self.ctx)
+                better = z3.Bool(f"better:{self._bounds}", comp.ctx)
                 self._bounds += 1
-                fewer_leaves = _at_most(leaf_flags, lim_l - 1, self.ctx, self._pb_arrays)
-                fewer_bits = z3.And(_at_most(leaf_flags, lim_l, self.ctx, self._pb_arrays),
-                                    _at_most(bit_flags, lim_b - 1, self.ctx, self._pb_arrays))
+                fewer_leaves = _at_most(leaf_flags, lim_l - 1, comp.ctx, self._pb_arrays)
+                fewer_bits = z3.And(_at_most(leaf_flags, lim_l, comp.ctx, self._pb_arrays),
+                                    _at_most(bit_flags, lim_b - 1, comp.ctx, self._pb_arrays))
                 comp.solver.add(z3.Implies(better, z3.Or(fewer_leaves, fewer_bits)))
-                comp.lit_ids.add(better.get_id())
                 if self.ask(comp, lits + violate + [better]) != z3.sat:
                     continue
             zm, ok, leaves, bits = self._minimise(comp, lits + violate)

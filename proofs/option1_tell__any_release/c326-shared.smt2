@@ -13,11 +13,9 @@
 (declare-fun |assume:3| () Bool)
 (declare-fun module.xfam_fixed0 () (_ BitVec 64))
 (assert
- (let (($x1 (= (bvand userspace.xfam module.xfam_fixed1) module.xfam_fixed1)))
-(let (($x2 (=> |assume:3| $x1)))
-(let (($x3 (= (bvand userspace.xfam (bvnot module.xfam_fixed0)) (_ bv0 64))))
-(let (($x4 (=> |assume:3| $x3)))
-(and $x4 $x2))))))
+ (let (($x1 (=> |assume:3| (= (bvand userspace.xfam module.xfam_fixed1) module.xfam_fixed1))))
+(let (($x2 (=> |assume:3| (= (bvand userspace.xfam (bvnot module.xfam_fixed0)) (_ bv0 64)))))
+(and $x2 $x1))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:3|))
 (exit)

@@ -28,10 +28,8 @@
 (let (($x5 (not $x4)))
 (let (($x6 (=> |violate:td_has_no_unknown:14| $x5)))
 (let (($x7 (=> |violate:kvm_never_enables_unknown:14| $x5)))
-(let ((?x8 (bvnot |known:0x4.0.ECX|)))
-(let (($x9 (= ?x8 (_ bv0 32))))
-(let (($x10 (=> |guarantee:configurable_known| $x9)))
-(and $x10 $x7 $x6 $x3 $x1))))))))))))
+(let (($x8 (=> |guarantee:configurable_known| (= (bvnot |known:0x4.0.ECX|) (_ bv0 32)))))
+(and $x8 $x7 $x6 $x3 $x1))))))))))
 ; question 1: expected sat
 (check-sat-assuming ())
 ; question 2: expected sat

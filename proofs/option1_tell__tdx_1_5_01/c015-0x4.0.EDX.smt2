@@ -32,12 +32,11 @@
 (let ((?x7 (bvnot |known:0x4.0.EDX|)))
 (let (($x8 (= (bvand (bvand (bvand (_ bv4294967291 32) |request:0x4.0.EDX|) (_ bv4294967291 32)) ?x7) (_ bv0 32))))
 (let (($x9 (=> |violate:kvm_never_enables_unknown:15| (not $x8))))
-(let (($x10 (= (bvand (_ bv4294967291 32) ?x7) (_ bv0 32))))
-(let (($x11 (=> |guarantee:configurable_known| $x10)))
-(let (($x12 (= (bvand |request:0x4.0.EDX| (_ bv4 32)) (_ bv0 32))))
-(let (($x13 (=> |assume:29| $x12)))
-(let (($x14 (=> |assume:28| $x12)))
-(and $x14 $x13 $x11 $x9 $x6 $x4 $x2))))))))))))))))
+(let (($x10 (=> |guarantee:configurable_known| (= (bvand (_ bv4294967291 32) ?x7) (_ bv0 32)))))
+(let (($x11 (= (bvand |request:0x4.0.EDX| (_ bv4 32)) (_ bv0 32))))
+(let (($x12 (=> |assume:29| $x11)))
+(let (($x13 (=> |assume:28| $x11)))
+(and $x13 $x12 $x10 $x9 $x6 $x4 $x2)))))))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:28| |assume:29|))
 ; question 2: expected sat

@@ -24,8 +24,8 @@
 (assert
  (let (($x1 (=> |violate:no_silent_drop:118| (not (= (bvand |request:0x15.0.EAX| (_ bv4294967294 32)) (_ bv0 32))))))
 (let (($x2 (= (bvand (_ bv1 32) (bvnot (bvor |request:0x15.0.EAX| (_ bv1 32)))) (_ bv0 32))))
-(let (($x3 (= (bvand (bvor |request:0x15.0.EAX| (_ bv1 32)) (_ bv4294967294 32)) (_ bv0 32))))
-(let (($x4 (=> |violate:userspace_view_exact:118| (not (and $x3 $x2)))))
+(let (($x3 (not (and (= (bvand (bvor |request:0x15.0.EAX| (_ bv1 32)) (_ bv4294967294 32)) (_ bv0 32)) $x2))))
+(let (($x4 (=> |violate:userspace_view_exact:118| $x3)))
 (let (($x5 (=> |violate:fixed1_visible:118| (not $x2))))
 (let (($x6 (=> |violate:td_has_no_unknown:118| (not (= (bvand (_ bv1 32) (bvnot |known:0x15.0.EAX|)) (_ bv0 32))))))
 (let (($x7 (= (bvand (_ bv1 32) (bvnot |known:0x15.0.EAX|)) (_ bv0 32))))

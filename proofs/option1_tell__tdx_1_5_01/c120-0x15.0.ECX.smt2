@@ -24,8 +24,8 @@
 (assert
  (let (($x1 (=> |violate:no_silent_drop:120| (not (= (bvand |request:0x15.0.ECX| (_ bv4269967295 32)) (_ bv0 32))))))
 (let (($x2 (= (bvand (_ bv25000000 32) (bvnot (bvor |request:0x15.0.ECX| (_ bv25000000 32)))) (_ bv0 32))))
-(let (($x3 (= (bvand (bvor |request:0x15.0.ECX| (_ bv25000000 32)) (_ bv4269967295 32)) (_ bv0 32))))
-(let (($x4 (=> |violate:userspace_view_exact:120| (not (and $x3 $x2)))))
+(let (($x3 (not (and (= (bvand (bvor |request:0x15.0.ECX| (_ bv25000000 32)) (_ bv4269967295 32)) (_ bv0 32)) $x2))))
+(let (($x4 (=> |violate:userspace_view_exact:120| $x3)))
 (let (($x5 (=> |violate:fixed1_visible:120| (not $x2))))
 (let (($x6 (=> |violate:td_has_no_unknown:120| (not (= (bvand (_ bv25000000 32) (bvnot |known:0x15.0.ECX|)) (_ bv0 32))))))
 (let (($x7 (= (bvand (_ bv25000000 32) (bvnot |known:0x15.0.ECX|)) (_ bv0 32))))

@@ -24,8 +24,8 @@
 (assert
  (let (($x1 (=> |violate:no_silent_drop:164| (not (= (bvand |request:0x21.0.ECX| (_ bv3755991007 32)) (_ bv0 32))))))
 (let (($x2 (= (bvand (_ bv538976288 32) (bvnot (bvor |request:0x21.0.ECX| (_ bv538976288 32)))) (_ bv0 32))))
-(let (($x3 (= (bvand (bvor |request:0x21.0.ECX| (_ bv538976288 32)) (_ bv3755991007 32)) (_ bv0 32))))
-(let (($x4 (=> |violate:userspace_view_exact:164| (not (and $x3 $x2)))))
+(let (($x3 (not (and (= (bvand (bvor |request:0x21.0.ECX| (_ bv538976288 32)) (_ bv3755991007 32)) (_ bv0 32)) $x2))))
+(let (($x4 (=> |violate:userspace_view_exact:164| $x3)))
 (let (($x5 (=> |violate:fixed1_visible:164| (not $x2))))
 (let (($x6 (=> |violate:td_has_no_unknown:164| (not (= (bvand (_ bv538976288 32) (bvnot |known:0x21.0.ECX|)) (_ bv0 32))))))
 (let (($x7 (= (bvand (_ bv538976288 32) (bvnot |known:0x21.0.ECX|)) (_ bv0 32))))

@@ -24,8 +24,8 @@
 (assert
  (let (($x1 (=> |violate:no_silent_drop:194| (not (= (bvand |request:0x80000000.0.EAX| (_ bv2147483639 32)) (_ bv0 32))))))
 (let (($x2 (= (bvand (_ bv2147483656 32) (bvnot (bvor |request:0x80000000.0.EAX| (_ bv2147483656 32)))) (_ bv0 32))))
-(let (($x3 (= (bvand (bvor |request:0x80000000.0.EAX| (_ bv2147483656 32)) (_ bv2147483639 32)) (_ bv0 32))))
-(let (($x4 (=> |violate:userspace_view_exact:194| (not (and $x3 $x2)))))
+(let (($x3 (not (and (= (bvand (bvor |request:0x80000000.0.EAX| (_ bv2147483656 32)) (_ bv2147483639 32)) (_ bv0 32)) $x2))))
+(let (($x4 (=> |violate:userspace_view_exact:194| $x3)))
 (let (($x5 (=> |violate:fixed1_visible:194| (not $x2))))
 (let (($x6 (=> |violate:td_has_no_unknown:194| (not (= (bvand (_ bv2147483656 32) (bvnot |known:0x80000000.0.EAX|)) (_ bv0 32))))))
 (let (($x7 (= (bvand (_ bv2147483656 32) (bvnot |known:0x80000000.0.EAX|)) (_ bv0 32))))

@@ -26,8 +26,8 @@
 (assert
  (let (($x1 (=> |violate:no_silent_drop:200| (not (= (bvand |request:0x80000001.0.ECX| (_ bv4294967006 32)) (_ bv0 32))))))
 (let (($x2 (= (bvand (_ bv289 32) (bvnot (bvor |request:0x80000001.0.ECX| (_ bv289 32)))) (_ bv0 32))))
-(let (($x3 (= (bvand (bvor |request:0x80000001.0.ECX| (_ bv289 32)) (_ bv4294967006 32)) (_ bv0 32))))
-(let (($x4 (=> |violate:userspace_view_exact:200| (not (and $x3 $x2)))))
+(let (($x3 (not (and (= (bvand (bvor |request:0x80000001.0.ECX| (_ bv289 32)) (_ bv4294967006 32)) (_ bv0 32)) $x2))))
+(let (($x4 (=> |violate:userspace_view_exact:200| $x3)))
 (let (($x5 (=> |violate:fixed1_visible:200| (not $x2))))
 (let (($x6 (=> |violate:td_has_no_unknown:200| (not (= (bvand (_ bv289 32) (bvnot |known:0x80000001.0.ECX|)) (_ bv0 32))))))
 (let (($x7 (= (bvand (_ bv289 32) (bvnot |known:0x80000001.0.ECX|)) (_ bv0 32))))
@@ -35,9 +35,8 @@
 (let (($x9 (= |request:0x80000001.0.ECX| (_ bv0 32))))
 (let (($x10 (=> |assume:29| $x9)))
 (let (($x11 (=> |assume:28| $x9)))
-(let (($x12 (= (_ bv289 32) (bvand |native:0x80000001.0.ECX| (_ bv289 32)))))
-(let (($x13 (=> |assume:24| $x12)))
-(and $x13 $x11 $x10 $x8 $x6 $x5 $x4 $x1)))))))))))))))
+(let (($x12 (=> |assume:24| (= (_ bv289 32) (bvand |native:0x80000001.0.ECX| (_ bv289 32))))))
+(and $x12 $x11 $x10 $x8 $x6 $x5 $x4 $x1))))))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:24| |assume:28| |assume:29|))
 ; question 2: expected sat

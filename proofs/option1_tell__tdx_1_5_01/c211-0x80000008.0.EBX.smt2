@@ -31,13 +31,10 @@
 (let (($x6 (=> |violate:td_has_no_unknown:211| (not (= (bvand ?x1 (bvnot |known:0x80000008.0.EBX|)) (_ bv0 32))))))
 (let (($x7 (= (bvand (bvand ?x1 (_ bv512 32)) (bvnot |known:0x80000008.0.EBX|)) (_ bv0 32))))
 (let (($x8 (=> |violate:kvm_never_enables_unknown:211| (not $x7))))
-(let (($x9 (= (bvand (_ bv512 32) (bvnot |known:0x80000008.0.EBX|)) (_ bv0 32))))
-(let (($x10 (=> |guarantee:configurable_known| $x9)))
-(let (($x11 (= (bvand |request:0x80000008.0.EBX| (_ bv4294966783 32)) (_ bv0 32))))
-(let (($x12 (=> |assume:29| $x11)))
-(let (($x13 (= |request:0x80000008.0.EBX| (_ bv0 32))))
-(let (($x14 (=> |assume:28| $x13)))
-(and $x14 $x12 $x10 $x8 $x6 $x5 $x3))))))))))))))))
+(let (($x9 (=> |guarantee:configurable_known| (= (bvand (_ bv512 32) (bvnot |known:0x80000008.0.EBX|)) (_ bv0 32)))))
+(let (($x10 (=> |assume:29| (= (bvand |request:0x80000008.0.EBX| (_ bv4294966783 32)) (_ bv0 32)))))
+(let (($x11 (=> |assume:28| (= |request:0x80000008.0.EBX| (_ bv0 32)))))
+(and $x11 $x10 $x9 $x8 $x6 $x5 $x3)))))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:28| |assume:29|))
 ; question 2: expected unsat

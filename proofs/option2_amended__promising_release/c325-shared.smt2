@@ -15,9 +15,8 @@
 (assert
  (let (($x1 (= (bvand userspace.attributes module.attributes_fixed1) module.attributes_fixed1)))
 (let (($x2 (=> |assume:5| $x1)))
-(let (($x3 (= (bvand userspace.attributes (bvnot module.attributes_fixed0)) (_ bv0 64))))
-(let (($x4 (=> |assume:5| $x3)))
-(and $x4 $x2))))))
+(let (($x3 (=> |assume:5| (= (bvand userspace.attributes (bvnot module.attributes_fixed0)) (_ bv0 64)))))
+(and $x3 $x2)))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:5|))
 (exit)

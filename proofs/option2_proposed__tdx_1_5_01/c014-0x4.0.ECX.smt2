@@ -33,12 +33,11 @@
 (let (($x8 (not $x7)))
 (let (($x9 (=> |violate:td_has_no_unknown:14| $x8)))
 (let (($x10 (=> |violate:kvm_never_enables_unknown:14| $x8)))
-(let (($x11 (= ?x1 (_ bv0 32))))
-(let (($x12 (=> |guarantee:configurable_known| $x11)))
-(let (($x13 (= (bvand |request:0x4.0.ECX| ?x1) (_ bv0 32))))
-(let (($x14 (=> |assume:29| $x13)))
-(let (($x15 (=> |assume:28| $x13)))
-(and $x15 $x14 $x12 $x10 $x9 $x6 $x5)))))))))))))))))
+(let (($x11 (=> |guarantee:configurable_known| (= ?x1 (_ bv0 32)))))
+(let (($x12 (= (bvand |request:0x4.0.ECX| ?x1) (_ bv0 32))))
+(let (($x13 (=> |assume:29| $x12)))
+(let (($x14 (=> |assume:28| $x12)))
+(and $x14 $x13 $x11 $x10 $x9 $x6 $x5))))))))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:28| |assume:29|))
 ; question 2: expected sat

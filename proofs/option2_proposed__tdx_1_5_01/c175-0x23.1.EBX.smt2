@@ -36,9 +36,8 @@
 (let (($x11 (=> |assume:30| $x10)))
 (let (($x12 (=> |assume:29| $x10)))
 (let (($x13 (=> |assume:28| $x10)))
-(let (($x14 (= (bvand |native:0x23.1.EBX| (_ bv4294967280 32)) (_ bv0 32))))
-(let (($x15 (=> |assume:23| $x14)))
-(and $x15 $x13 $x12 $x11 $x9 $x7 $x6 $x2)))))))))))))))))
+(let (($x14 (=> |assume:23| (= (bvand |native:0x23.1.EBX| (_ bv4294967280 32)) (_ bv0 32)))))
+(and $x14 $x13 $x12 $x11 $x9 $x7 $x6 $x2))))))))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:23| |assume:28| |assume:29| |assume:30|))
 ; question 2: expected sat

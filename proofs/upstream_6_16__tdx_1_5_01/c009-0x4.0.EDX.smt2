@@ -31,12 +31,11 @@
 (let (($x6 (=> |violate:userspace_view_exact:9| (not (and $x5 $x5)))))
 (let (($x7 (=> |violate:td_has_no_unknown:9| (not (= (bvand ?x3 (bvnot |known:0x4.0.EDX|)) (_ bv0 32))))))
 (let (($x8 (=> |violate:kvm_never_enables_unknown:9| (not (= (bvand (bvand ?x3 (_ bv4294967291 32)) (bvnot |known:0x4.0.EDX|)) (_ bv0 32))))))
-(let (($x9 (= (bvand (_ bv4294967291 32) (bvnot |known:0x4.0.EDX|)) (_ bv0 32))))
-(let (($x10 (=> |guarantee:configurable_known| $x9)))
-(let (($x11 (= (bvand |request:0x4.0.EDX| (_ bv4 32)) (_ bv0 32))))
-(let (($x12 (=> |assume:33| $x11)))
-(let (($x13 (=> |assume:28| $x11)))
-(and $x13 $x12 $x10 $x8 $x7 $x6 $x2)))))))))))))))
+(let (($x9 (=> |guarantee:configurable_known| (= (bvand (_ bv4294967291 32) (bvnot |known:0x4.0.EDX|)) (_ bv0 32)))))
+(let (($x10 (= (bvand |request:0x4.0.EDX| (_ bv4 32)) (_ bv0 32))))
+(let (($x11 (=> |assume:33| $x10)))
+(let (($x12 (=> |assume:28| $x10)))
+(and $x12 $x11 $x9 $x8 $x7 $x6 $x2))))))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:28| |assume:33|))
 ; question 2: expected sat

@@ -58,11 +58,9 @@
 (let (($x27 (=> |assume:28| $x2)))
 (let (($x28 (=> |assume:28| $x20)))
 (let (($x29 (=> |assume:28| $x22)))
-(let (($x30 (= (bvand |native:0x23.1.EBX| (_ bv4294967280 32)) (_ bv0 32))))
-(let (($x31 (=> |assume:23| $x30)))
-(let (($x32 (= (bvand |native:0x23.1.EAX| (_ bv4294967040 32)) (_ bv0 32))))
-(let (($x33 (=> |assume:22| $x32)))
-(and $x33 $x31 $x29 $x28 $x27 $x26 $x25 $x25 $x25 $x25 $x23 $x21 $x19 $x18 $x17 $x16 $x15 $x12 $x5)))))))))))))))))))))))))))))))))))
+(let (($x30 (=> |assume:23| (= (bvand |native:0x23.1.EBX| (_ bv4294967280 32)) (_ bv0 32)))))
+(let (($x31 (=> |assume:22| (= (bvand |native:0x23.1.EAX| (_ bv4294967040 32)) (_ bv0 32)))))
+(and $x31 $x30 $x29 $x28 $x27 $x26 $x25 $x25 $x25 $x25 $x23 $x21 $x19 $x18 $x17 $x16 $x15 $x12 $x5)))))))))))))))))))))))))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:22| |assume:23| |assume:28| |assume:29| |assume:33|))
 ; question 2: expected sat
