@@ -528,7 +528,8 @@ class _Analyser:
     def lookup(self, name: ast.Ident) -> object | None:
         return self.p.scopes.get(self.file, {}).get(name.name)
 
-    def undefined(self, ident: ast.Ident, what: str = "name", local: Iterable[str] = ()) -> None:
+    def undefined(self, ident: ast.Ident, what: str = "name", local: Iterable[str] = (),
+                  kind: type | None = None) -> None:
         elsewhere = [(f, d) for f, d in self.all_names.get(ident.name, []) if f != self.file]
         if elsewhere:
             f, d = elsewhere[0]
@@ -536,13 +537,14 @@ class _Analyser:
             self.error("E212", f"'{ident.name}' is defined in {f}, which this file does not import", ident.span,
                        f"add: import \"{rel}\"")
             return
-        pool = set(self.p.scopes.get(self.file, {})) | set(local)
-        self.error("E200", f"undefined {what} '{ident.name}'", ident.span, did_you_mean(ident.name, pool))
+        # where a declaration of one kind is expected, only names of that kind are suggested
+        pool = {n for n, d in self.p.scopes.get(self.file, {}).items() if kind is None or isinstance(d, kind)}
+        self.error("E200", f"undefined {what} '{ident.name}'", ident.span, did_you_mean(ident.name, pool | set(local)))
 
     def expect_decl(self, ident: ast.Ident, cls: type, code: str = "E213") -> object | None:
         decl = self.lookup(ident)
         if decl is None:
-            self.undefined(ident, DECL_WORDS.get(cls, "name"))
+            self.undefined(ident, DECL_WORDS.get(cls, "name"), kind=cls)
             return None
         if not isinstance(decl, cls):
             same = [n for n, d in self.p.scopes.get(self.file, {}).items() if isinstance(d, cls)]

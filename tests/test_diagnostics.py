@@ -156,3 +156,17 @@ def test_diagnostics_doc_is_up_to_date() -> None:
     assert doc.exists(), "run: python tools/gen_diagnostics_doc.py"
     assert doc.read_text(encoding="utf-8") == tool.generate(), \
         "docs/diagnostics.md is stale: run python tools/gen_diagnostics_doc.py"
+
+
+def test_did_you_mean_offers_only_names_of_the_expected_kind() -> None:
+    """An undefined invariant is not 'corrected' to a feature that happens to look alike."""
+    from checker.semantics import analyse_text
+
+    text = ("leaf 0x1\nfeature KVM_SAFE = 1.EAX[0]\ninvariant kvm_safety: td.cpuid == {}\n"
+            "module m { fixed1 KVM_SAFE }\ndesign d { protocol { } }\n"
+            "check c { design d module m verify kvm_safe }\n")
+    _, diags = analyse_text(text, "k.cpuid")
+    (d,) = [x for x in diags if x.code == "E200"]
+    assert "undefined invariant 'kvm_safe'" in d.message
+    assert any("kvm_safety" in n for n in d.notes)
+    assert not any("KVM_SAFE" in n for n in d.notes)
