@@ -51,3 +51,52 @@ def test_release_breaking_a_guarantee_names_it_and_its_bits(program):
     vac = results[0].vacuity
     assert vac is not None and vac.guarantees == ["fixed1_known"]
     assert any(b.startswith("fixed1_known: 0x0.EAX[") for b in vac.bits)
+
+
+def test_counterexamples_are_proved_minimal_where_assumptions_force_deviation(program):
+    """promising_release's assumptions make some registers deviate in every situation; with
+    a leaf split over components the counterexample is then searched on whole leaves, and
+    must still come back proved minimal (fewest leaves, then bits)."""
+    file, decl = next((f, d) for f, d in program.checks() if d.name.name == "option2_amended__promising_release")
+    violated = [r for r in check_one(program, file, decl) if r.verdict is Verdict.VIOLATED]
+    assert violated
+    for r in violated:
+        assert r.counterexample is not None and r.counterexample.minimal, r.invariant
+
+
+FORCED_DEVIATION = """
+leaf 0x1
+feature A = 1.EAX[0]
+feature B = 1.EBX[0]
+module m symbolic {
+}
+guarantee a_requested: A <= userspace.request
+invariant b_not_requested: userspace.request & B == {}
+design d {
+  protocol {
+  }
+}
+check c {
+  design d
+  module m
+  assume a_requested
+  verify b_not_requested expect violated
+}
+"""
+
+
+def test_leaf_counts_are_a_union_when_a_leaf_is_split_over_components():
+    """The assumption makes userspace request 0x1.EAX[0] in every situation, and the
+    violation requests 0x1.EBX[0]: same leaf, other register. Beyond the quietest situation
+    the counterexample touches no new leaf and one new bit; summing per-register components
+    would say one leaf."""
+    from checker.semantics import analyse_text
+
+    program, diags = analyse_text(FORCED_DEVIATION, "forced.cpuid")
+    assert not [d for d in diags if d.is_error]
+    ((file, decl),) = program.checks()
+    (r,) = check_one(program, file, decl)
+    assert r.verdict is Verdict.VIOLATED
+    c = r.counterexample
+    assert c is not None and c.minimal
+    assert (c.leaf_count, c.bit_count) == (0, 1)
