@@ -16,7 +16,7 @@ in the QF_BV logic and any bit-vector solver can re-check it.
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Any, Sequence
 
 import z3
 
@@ -47,16 +47,12 @@ class Term:
         return f"Term({self.value if self.value is not None else self._term})"
 
 
-def _and(terms: list[z3.BoolRef], ctx: z3.Context) -> z3.BoolRef:
-    """z3.And over Booleans we built, through the C API: z3.And re-checks and coerces
-    every operand in Python, which on long conjunctions cost more than building them."""
+def _nary(make: Any, terms: list[z3.BoolRef], ctx: z3.Context) -> z3.BoolRef:
+    """z3.And/z3.Or over Booleans we built, through the C API (make: Z3_mk_and or Z3_mk_or):
+    the Python wrappers re-check and coerce every operand, which on long conjunctions cost
+    more than building them."""
     n = len(terms)
-    return z3.BoolRef(z3.Z3_mk_and(ctx.ref(), n, (z3.Ast * n)(*[t.as_ast() for t in terms])), ctx)
-
-
-def _or(terms: list[z3.BoolRef], ctx: z3.Context) -> z3.BoolRef:
-    n = len(terms)
-    return z3.BoolRef(z3.Z3_mk_or(ctx.ref(), n, (z3.Ast * n)(*[t.as_ast() for t in terms])), ctx)
+    return z3.BoolRef(make(ctx.ref(), n, (z3.Ast * n)(*[t.as_ast() for t in terms])), ctx)
 
 
 class Cond:
@@ -73,7 +69,7 @@ class Cond:
             return z3.BoolVal(False, ctx)
         if not self.atoms:
             return z3.BoolVal(True, ctx)
-        return self.atoms[0][0] if len(self.atoms) == 1 else _and([a for a, _ in self.atoms], ctx)
+        return self.atoms[0][0] if len(self.atoms) == 1 else _nary(z3.Z3_mk_and, [a for a, _ in self.atoms], ctx)
 
     @property
     def is_true(self) -> bool:
@@ -215,7 +211,7 @@ class Z3Algebra:
         support: frozenset[str] = EMPTY
         for b in live:
             support |= b.support
-        return self._atom(_or([b.term(self.ctx) for b in live], self.ctx), support)
+        return self._atom(_nary(z3.Z3_mk_or, [b.term(self.ctx) for b in live], self.ctx), support)
 
     def not_(self, b: Cond) -> Cond:
         if b.is_true:

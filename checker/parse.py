@@ -72,13 +72,6 @@ def grammar_text() -> str:
     raise FileNotFoundError(f"{GRAMMAR_FILE} is not installed with the checker package")
 
 
-def get_parser() -> Any:
-    """lark's parser for the grammar (checker.syntax builds it; importing lark costs time)."""
-    from checker.syntax import get_parser as build
-
-    return build()
-
-
 # ------------------------------------------------------------------ tokens and the LALR driver
 
 # One regex for every token. lark's contextual lexer instead tries a regex per

@@ -11,6 +11,7 @@ concrete evaluator (checker.model.ConcreteAlgebra) before it is reported.
 
 from __future__ import annotations
 
+import copy
 import ctypes
 import itertools
 import time
@@ -55,8 +56,7 @@ class Unknown(Exception):
         self.reason = reason
 
 
-def _at_most(flags: list[z3.BoolRef], k: int, ctx: z3.Context,
-             arrays: dict[int, tuple[Any, Any, Any]] | None = None) -> z3.BoolRef:
+def _at_most(flags: list[z3.BoolRef], k: int, ctx: z3.Context, arrays: dict[int, tuple[Any, Any, Any]]) -> z3.BoolRef:
     """At most k of the flags hold: a pseudo-Boolean constraint.
 
     `arrays` keeps each flag list's C arrays between calls: minimisation asks for
@@ -66,12 +66,10 @@ def _at_most(flags: list[z3.BoolRef], k: int, ctx: z3.Context,
         return z3.BoolVal(False, ctx)
     if k >= len(flags):
         return z3.BoolVal(True, ctx)
-    made = arrays.get(id(flags)) if arrays is not None else None
+    made = arrays.get(id(flags))
     if made is None or made[0] is not flags:
         n = len(flags)
-        made = (flags, (z3.Ast * n)(*[f.as_ast() for f in flags]), (ctypes.c_int * n)(*([1] * n)))
-        if arrays is not None:
-            arrays[id(flags)] = made
+        made = arrays[id(flags)] = (flags, (z3.Ast * n)(*[f.as_ast() for f in flags]), (ctypes.c_int * n)(*([1] * n)))
     return z3.BoolRef(z3.Z3_mk_pble(ctx.ref(), len(flags), made[1], made[2], k), ctx)
 
 
@@ -142,9 +140,7 @@ class Component:
     ctx: z3.Context | None = None
     lits: dict[int, z3.BoolRef] = field(default_factory=dict)  # the check's literal (by id) -> ours
     vars: dict[str, z3.BitVecRef] = field(default_factory=dict)  # variable name -> ours
-    has_base: set[int] = field(default_factory=set)
     variables: set[str] = field(default_factory=set)
-    guarantees: set[str] = field(default_factory=set)
     flags: "_Flags | None" = None
     quiet: dict[str, int] | None = None
     quiet_counts: tuple[int, int] = (0, 0)
@@ -297,11 +293,9 @@ class CheckSolver:
             for tag, ident, a, support in groups[root]:
                 if tag == "base":
                     assertions.push(z3.Implies(self.base[ident][2], a))
-                    comp.has_base.add(ident)
                     used.append(self.base[ident][2])
                 elif tag == "guarantee":
                     assertions.push(z3.Implies(self.guarantee_lits[ident], a))
-                    comp.guarantees.add(ident)
                     used.append(self.guarantee_lits[ident])
                 else:
                     self.inv_atoms[ident].setdefault(idx, []).append(a)
@@ -596,10 +590,13 @@ class CheckSolver:
 
     def _counterexample_on_whole_leaves(self, inv: Any) -> Counterexample:
         if self._leaf_solver is None:
-            self._leaf_solver = CheckSolver(self.program, self.setup, rlimit=self.rlimit, minimise=self.minimise,
-                                            decompose=self.decompose, space=self.space, whole_leaves=True)
+            # the same model, terms and literals, split again: only the components differ
+            twin = copy.copy(self)
+            twin.whole_leaves, twin._leaf_solver, twin.recorder = True, None, None  # it explains, not decides
+            twin._pb_arrays, twin._contexts, twin.last_violating = {}, [], {}
+            twin._split()
+            self._leaf_solver = twin
         leaf_solver = self._leaf_solver
-        leaf_solver.recorder = None  # its questions explain, they do not decide
         verdict, violating = leaf_solver.decide(inv.name)
         if verdict is not Verdict.VIOLATED:
             raise AssertionError("the two decompositions disagree on a verdict: this is a bug in cpuid-contracts")

@@ -33,7 +33,7 @@ from checker.parse import decode_spec_bytes, grammar_text, parse_text
 
 def get_parser() -> lark.Lark:
     """A parser built from the grammar text: from_lark needs the grammar object,
-    which a parser loaded from lark's table cache (checker.parse.get_parser) lacks."""
+    which a parser loaded from lark's table cache (checker.syntax.get_parser) lacks."""
     global _UNCACHED
     if _UNCACHED is None:
         _UNCACHED = lark.Lark(grammar_text(), parser="lalr", propagate_positions=True, maybe_placeholders=True)
