@@ -388,6 +388,7 @@ class Value:
     cpuid: SetValue | None = None
     wide: Any = None
     cond: Any = None
+    const: BitSet | None = None  # a CPUID set the spec fixes: its bits (see Model._record)
 
 
 @dataclass
@@ -433,8 +434,11 @@ class Model(Generic[BV, B]):
         self.var_reg: dict[str, Reg] = {}
         self.care: dict[str, int] = {}
         # every constant bit set and leaf range the check uses: two leaves that agree
-        # on all of them (and on the module's data) behave the same up to renaming
-        self.constants: list[BitSet] = []
+        # on all of them (and on the module's data) behave the same up to renaming.
+        # Constants are counted by use (id -> [bits, uses]): a constant used only inside a
+        # larger constant ({A, B}, SET_k0 | SET_k1) is not a use of its own, so copies of a
+        # leaf that a union names are not told apart by which part of the union names them.
+        self._constant_uses: dict[int, list[Any]] = {}
         self.leaf_ranges: list[tuple[tuple[int, int], ...]] = []
         self.deviation: dict[Reg, list[BV]] = {}  # per register: values whose 1-bits are "not quiet"
         self.wide_deviation: list[Any] = []
@@ -777,13 +781,21 @@ class Model(Generic[BV, B]):
     def _file_of_expr(self) -> str:
         return self._current_file
 
+    @property
+    def constants(self) -> list[BitSet]:
+        return [bits for bits, uses in self._constant_uses.values() if uses > 0]
+
+    def _record(self, bits: BitSet, uses: int = 1) -> None:
+        entry = self._constant_uses.setdefault(id(bits), [bits, 0])
+        entry[1] += uses
+
     def _const_set(self, bits: BitSet) -> Value:
-        self.constants.append(bits)
+        self._record(bits)
         out: SetValue = {}
         for r, m in bits.items():
             if r in self.space.by_leaf.get(r.leaf_key, []) and m & self.space.all_ones:
                 out[r] = self.mask_const(m)
-        return Value("cpuid", cpuid=out)
+        return Value("cpuid", cpuid=out, const=bits)
 
     def _fold(self, vals: list[Value], op: str) -> Value:
         alg = self.alg
@@ -797,6 +809,17 @@ class Model(Generic[BV, B]):
                 x = v.wide if v.kind == "wide" else alg.const(0, self.WW)
                 acc = x if acc is None else self._binop(acc, x, op, wide=True)
             return Value("wide", wide=acc)
+        if all(v.kind == "empty" or v.const is not None for v in vals):
+            # constants fold into one constant: only the result counts as a use
+            folded: BitSet | None = None
+            for v in vals:
+                bits = v.const if v.const is not None else BitSet()
+                folded = bits if folded is None else folded | bits if op == "|" else folded & bits \
+                    if op == "&" else folded - bits if op == "-" else folded ^ bits
+                if v.const is not None:
+                    self._record(v.const, -1)
+            assert folded is not None
+            return self._const_set(folded)
         acc_set: SetValue | None = None
         for v in vals:
             s = v.cpuid if v.kind == "cpuid" else {}
@@ -909,6 +932,8 @@ class Model(Generic[BV, B]):
         first = e.parts[0].name
         if len(e.parts) == 1:
             if first in env:
+                if env[first].const is not None:
+                    self._record(env[first].const)  # each use of a bound constant counts
                 return env[first]
             decl = self.program.lookup(self._current_file, first)
             if isinstance(decl, ast.FeatureDecl):
@@ -925,6 +950,10 @@ class Model(Generic[BV, B]):
                         self._eval_cache[key] = self.eval(decl.expr, {}, phase)
                     finally:
                         self._current_file = saved
+                else:
+                    cached = self._eval_cache[key]
+                    if cached.const is not None:
+                        self._record(cached.const)  # a use of its own, again
                 return self._eval_cache[key]
             raise ModelError(f"'{first}' has no value in a check", e.span)
         party, attr = first, e.parts[1].name

@@ -56,26 +56,32 @@ class Unknown(Exception):
         self.reason = reason
 
 
-def _at_most(flags: list[z3.BoolRef], k: int, ctx: z3.Context, arrays: dict[int, tuple[Any, Any, Any]]) -> z3.BoolRef:
-    """At most k of the flags hold: a pseudo-Boolean constraint.
+def _at_most(flags: list[z3.BoolRef], k: int, ctx: z3.Context, arrays: dict[int, tuple[Any, Any, Any]],
+             weights: list[int] | None = None) -> z3.BoolRef:
+    """The flags that hold weigh at most k (each weighs 1 unless `weights` says otherwise):
+    a pseudo-Boolean constraint.
 
     `arrays` keeps each flag list's C arrays between calls: minimisation asks for
     many bounds over the same long lists, and z3.PbLe would convert the whole list
     again every time (a sixth of a concrete check's time)."""
     if k < 0:
         return z3.BoolVal(False, ctx)
-    if k >= len(flags):
+    if k >= (len(flags) if weights is None else sum(weights)):
         return z3.BoolVal(True, ctx)
     made = arrays.get(id(flags))
     if made is None or made[0] is not flags:
         n = len(flags)
-        made = arrays[id(flags)] = (flags, (z3.Ast * n)(*[f.as_ast() for f in flags]), (ctypes.c_int * n)(*([1] * n)))
+        made = arrays[id(flags)] = (flags, (z3.Ast * n)(*[f.as_ast() for f in flags]),
+                                    (ctypes.c_int * n)(*(weights or [1] * n)))
     return z3.BoolRef(z3.Z3_mk_pble(ctx.ref(), len(flags), made[1], made[2], k), ctx)
 
 
 @dataclass
 class _Flags:
-    """A component's deviation: per leaf and per register, (variable, bits that count)."""
+    """A component's deviation: per leaf and per register, (variable, bits that count).
+
+    A weight above 1 marks a register (or leaf) that also stands for copies left out of the
+    solver (CheckSolver._reduce): each of its flags counts once per copy."""
 
     leaf_groups: list[list[tuple[str, int]]]
     reg_groups: list[list[tuple[str, int]]]
@@ -84,8 +90,11 @@ class _Flags:
     ctx: z3.Context
     width: int
     wide_width: int
+    leaf_weights: list[int]
+    reg_weights: list[int]
     _leaf_flags: list[z3.BoolRef] | None = None
     _bit_flags: list[z3.BoolRef] | None = None
+    bit_weights: list[int] = field(default_factory=list)
 
     @property
     def leaf_flags(self) -> list[z3.BoolRef]:
@@ -102,27 +111,31 @@ class _Flags:
         if self._bit_flags is None:
             v = self.vars
             flags: list[z3.BoolRef] = []
-            for g in self.reg_groups:
+            weights: list[int] = []
+            for g, weight in zip(self.reg_groups, self.reg_weights):
                 acc = None
                 care = 0
                 for n, c in g:
                     x = v[n] & c if c != (1 << self.width) - 1 else v[n]
                     acc = x if acc is None else acc | x
                     care |= c
-                flags.extend(z3.Extract(i, i, acc) == 1 for i in range(self.width) if care >> i & 1)
+                own = [z3.Extract(i, i, acc) == 1 for i in range(self.width) if care >> i & 1]
+                flags.extend(own)
+                weights.extend([weight] * len(own))
             for n in self.wide:
                 flags.extend(z3.Extract(i, i, v[n]) == 1 for i in range(self.wide_width))
-            self._bit_flags = flags
+                weights.extend([1] * self.wide_width)
+            self._bit_flags, self.bit_weights = flags, weights
         return self._bit_flags
 
     def count(self, a: dict[str, int]) -> tuple[int, int]:
-        leaves = sum(1 for g in self.leaf_groups if any(a.get(n, 0) & c for n, c in g))
+        leaves = sum(w for g, w in zip(self.leaf_groups, self.leaf_weights) if any(a.get(n, 0) & c for n, c in g))
         bits = 0
-        for g in self.reg_groups:
+        for g, w in zip(self.reg_groups, self.reg_weights):
             acc = 0
             for n, c in g:
                 acc |= a.get(n, 0) & c
-            bits += acc.bit_count()
+            bits += w * acc.bit_count()
         bits += sum(a.get(n, 0).bit_count() for n in self.wide)
         return leaves, bits
 
@@ -142,6 +155,10 @@ class Component:
     vars: dict[str, z3.BitVecRef] = field(default_factory=dict)  # variable name -> ours
     variables: set[str] = field(default_factory=set)
     flags: "_Flags | None" = None
+    # copies of alike leaves left out of the solver (CheckSolver._reduce): a left-out register
+    # -> the kept register that stands for it, and how many registers a kept one counts for
+    dropped: dict[Reg, Reg] = field(default_factory=dict)
+    weight: dict[Reg, int] = field(default_factory=dict)
     quiet: dict[str, int] | None = None
     quiet_counts: tuple[int, int] = (0, 0)
 
@@ -263,8 +280,11 @@ class CheckSolver:
         self.inv_atoms: dict[str, dict[int, list[z3.BoolRef]]] = {n: {} for n in self.invariant_terms}
         self.inv_lits: dict[str, dict[int, z3.BoolRef]] = {}
         roots = sorted(groups, key=lambda r: (min(leaves_of.get(r, {(1 << 40, 0)})), r))
+        self.split_leaves = sum(len(leaves_of.get(r, ())) for r in roots) > len(self.space.by_leaf)
         for root in roots:
             comp = Component(root, leaves_of.get(root, set()), regs_of.get(root, set()))
+            if self.decompose:
+                groups[root] = self._reduce(comp, groups[root])
             for _, _, _, support in groups[root]:
                 comp.variables |= support
             self.components.append(comp)
@@ -279,7 +299,7 @@ class CheckSolver:
             if len(comp.regs) == 1:  # any register of any leaf may stand for it
                 key: Any = ("register", self.model.register_signature(next(iter(comp.regs))))
             else:  # registers of one leaf, coupled (e.g. by leaves()): the same registers of another leaf
-                key = ("leaf", tuple((r.register, self.model.register_signature(r)) for r in sorted(comp.regs)))
+                key = ("leaf", self._slice_signature(comp.regs))
             if key in seen:
                 self.rep[idx] = seen[key]
             else:
@@ -314,7 +334,50 @@ class CheckSolver:
             comp.lits = {lit.get_id(): lit.translate(comp.ctx) for lit in used}
             comp.vars = {name: self.alg.vars[name].translate(comp.ctx) for name in comp.variables}
         self.representatives = sorted(set(self.rep))
-        self.split_leaves = sum(len(c.leaves) for c in self.components) > len(self.space.by_leaf)
+
+    def _slice_signature(self, regs: Iterable[Reg]) -> tuple[Any, ...]:
+        return tuple((r.register, self.model.register_signature(r)) for r in sorted(regs))
+
+    def _reduce(self, comp: Component, atoms: list[tuple[str, Any, z3.BoolRef, frozenset[str]]]
+                ) -> list[tuple[str, Any, z3.BoolRef, frozenset[str]]]:
+        """Leave out copies of alike leaves that only shared words (XFAM, ATTRIBUTES, the
+        module's fixed words, the future leaf's number) join into one component.
+
+        Given the shared words, each leaf's part of the component is independent of the
+        others, and two parts with equal register signatures are the same constraints up to
+        renaming. So one copy of each kind decides every satisfiability question: the base
+        and the guarantees hold for all copies iff they hold for one, and an invariant fails
+        in some copy iff it can fail in one. Counting needs a second copy: a minimal
+        counterexample may have one copy violate while the others stay quiet; the second
+        copy is weighted with the number of copies it stands for (all but the first), and the
+        left-out copies take its values when the situation is written out (_expand).
+        Returns the atoms of the kept leaves."""
+        if len(comp.leaves) < 3 or all(v in self.model.var_leaf for _, _, _, sup in atoms for v in sup):
+            return atoms
+        var_reg = self.model.var_reg
+        for _, _, _, support in atoms:  # a constraint over two leaves: not independent
+            if len({var_reg[v].leaf_key for v in support if v in var_reg}) > 1:
+                return atoms
+        by_leaf: dict[tuple[int, int], list[Reg]] = {}
+        for r in comp.regs:
+            by_leaf.setdefault(r.leaf_key, []).append(r)
+        kinds: dict[Any, list[tuple[int, int]]] = {}
+        for key in sorted(by_leaf):
+            kinds.setdefault(self._slice_signature(by_leaf[key]), []).append(key)
+        for copies in kinds.values():
+            if len(copies) < 3:
+                continue
+            second = copies[1]
+            for r in by_leaf[second]:
+                comp.weight[r] = len(copies) - 1
+            for key in copies[2:]:
+                for r in by_leaf[key]:
+                    comp.dropped[r] = Reg(second[0], second[1], r.register)
+        if not comp.dropped:
+            return atoms
+        comp.regs = {r for r in comp.regs if r not in comp.dropped}
+        comp.leaves = {r.leaf_key for r in comp.regs}
+        return [a for a in atoms if not any(var_reg[v] in comp.dropped for v in a[3] if v in var_reg)]
 
     def _context_for(self, comp: Component) -> z3.Context:
         """A z3 context for a representative's solver, away from the model's large one.
@@ -348,6 +411,20 @@ class CheckSolver:
             target = self.model.var_of.get((role, moved[reg]))
             if target is not None:
                 out[target] = value
+        return out
+
+    def _expand(self, comp: Component, assignment: dict[str, int]) -> dict[str, int]:
+        """A component's assignment with the copies _reduce left out: each takes the values of
+        the kept register that stands for it."""
+        if not comp.dropped:
+            return assignment
+        out = dict(assignment)
+        var_of = self.model.var_of
+        for reg, stand_in in comp.dropped.items():
+            for role in self.model._roles_of().get(reg, ()):
+                source = var_of.get((role, stand_in))
+                if source is not None and source in assignment:
+                    out[var_of[(role, reg)]] = assignment[source]
         return out
 
     def base_lits(self) -> list[z3.BoolRef]:
@@ -470,21 +547,28 @@ class CheckSolver:
         m = self.model
         leaf_groups: list[list[tuple[str, int]]] = []
         reg_groups: list[list[tuple[str, int]]] = []
+        leaf_weights: list[int] = []
+        reg_weights: list[int] = []
         for key in sorted(comp.leaves):
             group: list[tuple[str, int]] = []
+            weight = 1
             for r in self.space.by_leaf[key]:
                 if r not in comp.regs:
                     continue
+                weight = comp.weight.get(r, 1)  # the same for every register of a kept copy
                 rg = [(self._name(v), m.care[self._name(v)]) for v in m.deviation.get(r, [])]
                 rg = [(n, c) for n, c in rg if c]
                 if rg:
                     reg_groups.append(rg)
+                    reg_weights.append(weight)
                     group.extend(rg)
             if group:
                 leaf_groups.append(group)
+                leaf_weights.append(weight)
         wide = [self._name(w) for w in m.wide_deviation if w.support & comp.variables]
         own = self._own_vars(comp, [n for g in reg_groups for n, _ in g] + wide)
-        comp.flags = _Flags(leaf_groups, reg_groups, wide, own, comp.ctx, self.space.width, self.space.wide_width)
+        comp.flags = _Flags(leaf_groups, reg_groups, wide, own, comp.ctx, self.space.width, self.space.wide_width,
+                            leaf_weights, reg_weights)
         return comp.flags
 
     @staticmethod
@@ -493,11 +577,33 @@ class CheckSolver:
         return name
 
     def _bound(self, comp: Component, flags: list[z3.BoolRef], k: int) -> z3.BoolRef:
-        """A literal that, assumed, allows at most k of the flags."""
+        """A literal that, assumed, allows flags of weight at most k (flags: the component's
+        leaf_flags or bit_flags)."""
         self._bounds += 1
         lit = z3.Bool(f"bound:{self._bounds}", comp.ctx)
-        comp.solver.add(z3.Implies(lit, _at_most(flags, k, comp.ctx, self._pb_arrays)))
+        comp.solver.add(z3.Implies(lit, self._at_most(comp, flags, k)))
         return lit
+
+    def _at_most(self, comp: Component, flags: list[z3.BoolRef], k: int) -> z3.BoolRef:
+        own = self._flags(comp)
+        weights = own.leaf_weights if flags is own.leaf_flags else own.bit_weights
+        return _at_most(flags, k, comp.ctx, self._pb_arrays, weights)
+
+    def _least(self, comp: Component, lits: list[z3.BoolRef], flags: list[z3.BoolRef], lo: int,
+               best: z3.ModelRef, measure: Callable[[z3.ModelRef], int]) -> tuple[z3.ModelRef, int]:
+        """The least weight of `flags` a model of `lits` can have, at least lo, proved minimal:
+        bounds are tried upwards from lo with doubling steps until one is met, then bisected
+        (the minimum is usually lo, and each bounded question is one of the costliest a check
+        asks). best is a model; measure gives a model's weight."""
+        hi, step, met = measure(best), 1, False
+        while lo < hi:
+            k = (lo + hi) // 2 if met else min(hi - 1, lo + step - 1)
+            if self.ask(comp, lits + [self._bound(comp, flags, k)]) == z3.sat:
+                best = comp.solver.model()
+                hi, met = measure(best), True
+            else:
+                lo, step = k + 1, step * 2
+        return best, hi
 
     def _minimise(self, comp: Component, lits: list[z3.BoolRef]) -> tuple[z3.ModelRef, bool, int, int]:
         """In one component: fewest leaves touched, then fewest bits, each bound proved minimal."""
@@ -507,35 +613,22 @@ class CheckSolver:
         flags = self._flags(comp)
         leaf_flags, bit_flags = flags.leaf_flags, flags.bit_flags
 
-        def count(zm: z3.ModelRef, which: list[z3.BoolRef]) -> int:
-            leaves, bits = flags.count(self._assignment(zm, comp))
-            return leaves if which is leaf_flags else bits
+        def leaves_of(zm: z3.ModelRef) -> int:
+            return flags.count(self._assignment(zm, comp))[0]
+
+        def bits_of(zm: z3.ModelRef) -> int:
+            return flags.count(self._assignment(zm, comp))[1]
 
         if not self.minimise:
-            return best, False, count(best, leaf_flags), count(best, bit_flags)
+            return best, False, leaves_of(best), bits_of(best)
         try:
-            hi = count(best, leaf_flags)
-            for k in range(0, hi):  # upwards, so the first bound that works is proved minimal
-                if self.ask(comp, lits + [self._bound(comp, leaf_flags, k)]) == z3.sat:
-                    best = solver.model()
-                    break
-            leaves = count(best, leaf_flags)
+            best, leaves = self._least(comp, lits, leaf_flags, 0, best, leaves_of)
             keep = [self._bound(comp, leaf_flags, leaves)]
-            # Every touched leaf has a bit off its quiet value, so bits >= leaves. Bounds are
-            # tried upwards from there with doubling steps until one is met, then bisected:
-            # the minimum is usually that lower bound, and each bounded question over a whole
-            # leaf's bit flags is one of the costliest a check asks.
-            lo, hi, step, met = leaves, count(best, bit_flags), 1, False
-            while lo < hi:
-                k = (lo + hi) // 2 if met else min(hi - 1, lo + step - 1)
-                if self.ask(comp, lits + keep + [self._bound(comp, bit_flags, k)]) == z3.sat:
-                    best = solver.model()
-                    hi, met = count(best, bit_flags), True
-                else:
-                    lo, step = k + 1, step * 2
-            return best, True, leaves, hi
+            # every touched leaf has a bit off its quiet value (with the same weight): bits >= leaves
+            best, bits = self._least(comp, lits + keep, bit_flags, leaves, best, bits_of)
+            return best, True, leaves, bits
         except Unknown:
-            return best, False, count(best, leaf_flags), count(best, bit_flags)
+            return best, False, leaves_of(best), bits_of(best)
 
     def _quiet(self, comp: Component, lits: list[z3.BoolRef]) -> None:
         """The component's most quiet situation (fewest leaves, then bits, deviating)."""
@@ -584,8 +677,9 @@ class CheckSolver:
                     return None
                 self._quiet(rep, lits)
             assert rep.quiet is not None
-            out.update(self._rename(rep.quiet, rep, comp))
-        out.update(chosen)
+            out.update(self._expand(comp, self._rename(rep.quiet, rep, comp)))
+        if special is not None:
+            out.update(self._expand(self.components[special], chosen))
         return out
 
     def _counterexample_on_whole_leaves(self, inv: Any) -> Counterexample:
@@ -638,9 +732,8 @@ class CheckSolver:
                     continue
                 better = z3.Bool(f"better:{self._bounds}", comp.ctx)
                 self._bounds += 1
-                fewer_leaves = _at_most(leaf_flags, lim_l - 1, comp.ctx, self._pb_arrays)
-                fewer_bits = z3.And(_at_most(leaf_flags, lim_l, comp.ctx, self._pb_arrays),
-                                    _at_most(bit_flags, lim_b - 1, comp.ctx, self._pb_arrays))
+                fewer_leaves = self._at_most(comp, leaf_flags, lim_l - 1)
+                fewer_bits = z3.And(self._at_most(comp, leaf_flags, lim_l), self._at_most(comp, bit_flags, lim_b - 1))
                 comp.solver.add(z3.Implies(better, z3.Or(fewer_leaves, fewer_bits)))
                 if self.ask(comp, lits + violate + [better]) != z3.sat:
                     continue

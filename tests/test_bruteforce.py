@@ -109,7 +109,7 @@ class TruthTableAlgebra:
         self.choices = choices or {}
         sel = {name: len(vals).bit_length() - 1 for name, vals in self.choices.items()}
         assert all(1 << sel[n] == len(v) for n, v in self.choices.items())
-        self.n = sum(sel.get(name, width) for name, width in layout.items())
+        self.n = self.situation_bits(layout, self.choices)
         self.size = 1 << self.n
         self.full = (1 << self.size) - 1
         self.positions: dict[str, list[int]] = {}
@@ -119,6 +119,12 @@ class TruthTableAlgebra:
             self.positions[name] = list(range(k, k + bits))
             k += bits
         self._proj = [self._projection(j) for j in range(self.n)]
+
+    @staticmethod
+    def situation_bits(layout: dict[str, int], choices: dict[str, tuple[int, ...]]) -> int:
+        """How many bits select a situation (2**that many situations)."""
+        return sum(len(choices[name]).bit_length() - 1 if name in choices else width
+                   for name, width in layout.items())
 
     def _projection(self, j: int) -> int:
         """The situations whose bit j is 1: runs of 2**j zeros then 2**j ones, repeated."""
@@ -532,9 +538,9 @@ def enumerate_check(program: Program, file: str, shape: Shape = NO_FUTURE) -> En
     """None if the check has more than MAX_VARIABLES free Boolean variables."""
     setup, space, variables = first_pass(program, file, shape)
     choices = {"future_leaf": FUTURE_LEAVES} if "future_leaf" in variables else {}
+    if TruthTableAlgebra.situation_bits(variables, choices) > MAX_VARIABLES:
+        return None  # checked first: the tables alone would not fit in memory
     alg = TruthTableAlgebra(variables, choices)
-    if alg.n > MAX_VARIABLES:
-        return None
     m = build_model(program, setup, alg, space=space)
     structural, ok, guarantees, invariants = evaluate(m, program, setup)
     assert dict(m.variables) == variables, "the truth-table model has other variables than the concrete one"
