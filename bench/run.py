@@ -535,10 +535,29 @@ class Bench:
                 r.update(info, gen_s=gen_s, capped_by_budget=cap < self.args.max_seconds)
                 self.cases["C2"][f"{check}@{factor}x"] = r
                 self._check_rows("C2", r, f"{factor}x: {check} ({label})", f"{info['lines']} lines")
+                if factor in self.args.c2_naive_factors and check == CONCRETE_CHECK:
+                    self._c2_naive(out, factor, r, info)
             self._floor("C3-floor", out, [c for c, _ in wanted], f"{factor}x floor:")
             import shutil
 
             shutil.rmtree(out, ignore_errors=True)
+
+    def _c2_naive(self, out: Path, factor: int, decomposed: dict, info: dict) -> None:
+        """The same generated check on the naive encoding (one formula): the issue's 10x target
+        is the decomposed checker at least 3x faster. A capped naive run gives a lower bound."""
+        r = spawn(["check", str(out), "--only", CONCRETE_CHECK, "--naive"], self.cap(self.args.naive_seconds))
+        self.cases["C2"][f"{CONCRETE_CHECK}@{factor}x-naive"] = r
+        ours = decomposed["wall_s"] if not decomposed["timeout"] and decomposed["exit"] == 0 else None
+        if ours is None:
+            self.row("C2-naive", f"{factor}x: decompose=False: {CONCRETE_CHECK}", f"{info['lines']} lines",
+                     "timeout" if r["timeout"] else r["wall_s"], r["peak_mb"], ">= 3x", "no decomposed time to compare")
+            return
+        naive = r["wall_s"]
+        ratio = naive / ours
+        bound = "at least " if r["timeout"] else ""
+        self.row("C2-naive", f"{factor}x: decompose=False: {CONCRETE_CHECK}", f"{info['lines']} lines",
+                 f"timeout {naive:.0f}" if r["timeout"] else naive, r["peak_mb"], ">= 3x",
+                 f"{'PASS' if ratio >= 3 else 'MISS'} decomposed is {bound}{ratio:.1f}x faster ({ours:.1f} s)")
 
     def c3(self, quick: bool) -> None:
         if not quick:
@@ -623,6 +642,9 @@ def main(argv: list[str]) -> int:
                          "(at least 30 s); 0 = no budget (default 1140)")
     ap.add_argument("--c2-factors", default="10,100", help="C2 scale factors (default 10,100)")
     ap.add_argument("--c2-symbolic-factors", default="10", help="factors for the symbolic-module C2 case")
+    ap.add_argument("--c2-naive-factors", default="10",
+                    help="factors at which C2's concrete check also runs on the naive encoding (capped by "
+                         "--naive-seconds)")
     ap.add_argument("--r1-factors", default="1,10",
                     help="R1 release sizes as multiples of 1.5.01 (default 1,10; 100 needs about 19 GB and 15 min: "
                          "one solver per leaf component)")
@@ -631,6 +653,7 @@ def main(argv: list[str]) -> int:
     args.c2_factors = [int(x) for x in args.c2_factors.split(",") if x]
     args.r1_factors = [int(x) for x in args.r1_factors.split(",") if x]
     args.c2_symbolic_factors = {int(x) for x in args.c2_symbolic_factors.split(",") if x}
+    args.c2_naive_factors = {int(x) for x in args.c2_naive_factors.split(",") if x}
     wanted = {x.strip().upper() for x in args.only.split(",")} if args.only else None
     if args.quick:
         wanted = (wanted or {"F1", "F2", "C1", "C3"}) - {"F3", "C2"}
@@ -685,7 +708,8 @@ def main(argv: list[str]) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     doc = {"started": started, "quick": args.quick, "argv": argv, "machine": mach, "total_s": total,
            "options": {"max_seconds": args.max_seconds, "naive_seconds": args.naive_seconds, "budget": args.budget,
-                       "c2_factors": args.c2_factors, "c2_symbolic_factors": sorted(args.c2_symbolic_factors)},
+                       "c2_factors": args.c2_factors, "c2_symbolic_factors": sorted(args.c2_symbolic_factors),
+                       "c2_naive_factors": sorted(args.c2_naive_factors)},
            "table": b.rows, "cases": b.cases}
     path.write_text(json.dumps(doc, indent=1, default=str) + "\n", encoding="utf-8")
     print(f"wrote {path}")

@@ -283,6 +283,10 @@ def _render_part(cs: CheckSolver, out: CheckExport, part: Part) -> None:
     if others:
         lines.append(f"; stands for {len(others)} more component(s) with the same constraints up to renaming, "
                      "not exported: registers " + _registers_text(r for c in others for r in c.regs))
+    if comp.dropped:
+        lines.append(f"; stands for {len({r.leaf_key for r in comp.dropped})} more leaf copies inside the component, "
+                     "left out (alike, joined only through shared words): registers "
+                     + _registers_text(comp.dropped))
     lines += [
         "; The assertions are the component's, as the deciding z3 solver held them, conjoined in one",
         "; assert. Each question assumes the literals that switch on the spec's assumptions and",
@@ -305,7 +309,8 @@ def _render_part(cs: CheckSolver, out: CheckExport, part: Part) -> None:
             "decides": SUPPORTING_ANSWER.get(outcome) == q.answer,
             "leaves": [_leaf_name(k) for k in sorted(comp.leaves)],
             "registers": [_register_name(r) for r in sorted(comp.regs)],
-            "stands_for": [_register_name(r) for c in others for r in sorted(c.regs)],
+            "stands_for": [_register_name(r) for c in others for r in sorted(c.regs)]
+            + [_register_name(r) for r in sorted(comp.dropped)],
             "file_sha256": digest,
         })
 

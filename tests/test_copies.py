@@ -119,3 +119,22 @@ def test_copies_give_what_the_unreduced_check_gives(monkeypatch: pytest.MonkeyPa
             assert a == b, gen.text
         compared += 1
     assert compared == COMPARED
+
+
+def test_export_names_the_left_out_copies() -> None:
+    """An exported obligation of a reduced component says which registers it also stands for."""
+    from checker.proofs import export_program
+
+    for gen in _cases(random.Random(5)):
+        program, _ = analyse_text(gen.text, gen.file)
+        (file, decl), = program.checks()
+        cs = CheckSolver(program, resolve_check(program, file, decl))
+        dropped = sorted(r for c in cs.components for r in c.dropped)
+        if dropped:
+            break
+    files, manifest = export_program(program)
+    left_out = {r.notation() for r in dropped}
+    headers = [t for t in files.values() if "more leaf copies inside the component" in t]
+    assert len(headers) == 1, sorted(files)
+    stands_for = {name for ob in manifest["obligations"] for name in ob["stands_for"]}
+    assert left_out <= stands_for, (left_out, stands_for)
