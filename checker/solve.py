@@ -94,7 +94,7 @@ class _Flags:
     reg_weights: list[int]
     _leaf_flags: list[z3.BoolRef] | None = None
     _bit_flags: list[z3.BoolRef] | None = None
-    bit_weights: list[int] = field(default_factory=list)
+    _bit_weights: list[int] = field(default_factory=list)
 
     @property
     def leaf_flags(self) -> list[z3.BoolRef]:
@@ -125,8 +125,14 @@ class _Flags:
             for n in self.wide:
                 flags.extend(z3.Extract(i, i, v[n]) == 1 for i in range(self.wide_width))
                 weights.extend([1] * self.wide_width)
-            self._bit_flags, self.bit_weights = flags, weights
+            self._bit_flags, self._bit_weights = flags, weights
         return self._bit_flags
+
+    @property
+    def bit_weights(self) -> list[int]:
+        """The weight of each of bit_flags."""
+        self.bit_flags  # noqa: B018  (built together)
+        return self._bit_weights
 
     def count(self, a: dict[str, int]) -> tuple[int, int]:
         leaves = sum(w for g, w in zip(self.leaf_groups, self.leaf_weights) if any(a.get(n, 0) & c for n, c in g))
