@@ -30,6 +30,7 @@ What a check means (docs/semantics.md has the long form):
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass, field
 from typing import Any, Generic, Iterable, Protocol, Sequence, TypeVar
 
@@ -378,6 +379,7 @@ def _decl_exprs(d: object) -> list[object]:
 # ------------------------------------------------------------------ values during evaluation
 
 SetValue = dict  # Reg -> BV (a missing register is 0)
+BITSET_OPS = {"|": operator.or_, "&": operator.and_, "-": operator.sub, "^": operator.xor}  # on constant sets
 
 
 @dataclass
@@ -811,11 +813,11 @@ class Model(Generic[BV, B]):
             return Value("wide", wide=acc)
         if all(v.kind == "empty" or v.const is not None for v in vals):
             # constants fold into one constant: only the result counts as a use
+            combine = BITSET_OPS[op]
             folded: BitSet | None = None
             for v in vals:
                 bits = v.const if v.const is not None else BitSet()
-                folded = bits if folded is None else folded | bits if op == "|" else folded & bits \
-                    if op == "&" else folded - bits if op == "-" else folded ^ bits
+                folded = bits if folded is None else combine(folded, bits)
                 if v.const is not None:
                     self._record(v.const, -1)
             assert folded is not None
