@@ -167,6 +167,7 @@ class Component:
     weight: dict[Reg, int] = field(default_factory=dict)
     quiet: dict[str, int] | None = None
     quiet_counts: tuple[int, int] = (0, 0)
+    guarantees: frozenset[str] | None = None  # the guarantees its assertions mention
 
 
 class CheckSolver:
@@ -178,16 +179,20 @@ class CheckSolver:
 
     def __init__(self, program: Program, setup: CheckSetup, width: int = 32, wide_width: int = 64,
                  rlimit: int = RLIMIT, minimise: bool = True, decompose: bool = True,
-                 space: Space | None = None, whole_leaves: bool = False):
+                 space: Space | None = None):
         self.program = program
-        self.whole_leaves = whole_leaves  # components never split a leaf (see counterexample)
+        self.whole_leaves: frozenset[tuple[int, int]] = frozenset()  # leaves no component splits (counterexample)
         self._leaf_solver: "CheckSolver | None" = None
+        # representatives' solvers by what they hold, shared with the twin split of counterexample()
+        self._built: dict[Any, tuple[Component, dict[str, z3.BoolRef]]] = {}
         self.setup = setup
         self.alg = Z3Algebra()
         self.space = space or build_space(program, setup, width, wide_width)
         self.model: Model[Any, Any] = build_model(program, setup, self.alg, space=self.space)
         self.rlimit = rlimit
-        self._bounds = 0
+        self._bounds = [0]  # literals made for bounds so far; a list, so the twin split shares it
+        # (component, invariant or None) -> (unsat cores, satisfiable sets) of guarantees: see _unsat_with
+        self._answers: dict[tuple[int, str | None], tuple[list[frozenset[str]], list[frozenset[str]]]] = {}
         self._pb_arrays: dict[int, tuple[Any, Any, Any]] = {}  # see _at_most
         self.last_violating: dict[str, list[int]] = {}
         self.satisfied_by_last: frozenset[str] = frozenset()
@@ -245,7 +250,7 @@ class CheckSolver:
         for key, regs in self.space.by_leaf.items():
             for r in regs:
                 find(f"reg:{key[0]}:{key[1]}:{r.register}")
-            if self.whole_leaves:
+            if key in self.whole_leaves:
                 union([f"reg:{key[0]}:{key[1]}:{r.register}" for r in regs])
         everything = "all"
         atoms: list[tuple[str, Any, z3.BoolRef, list[str], frozenset[str]]] = []
@@ -286,7 +291,11 @@ class CheckSolver:
         self.inv_atoms: dict[str, dict[int, list[z3.BoolRef]]] = {n: {} for n in self.invariant_terms}
         self.inv_lits: dict[str, dict[int, z3.BoolRef]] = {}
         roots = sorted(groups, key=lambda r: (min(leaves_of.get(r, {(1 << 40, 0)})), r))
-        self.split_leaves = sum(len(leaves_of.get(r, ())) for r in roots) > len(self.space.by_leaf)
+        spread: dict[tuple[int, int], int] = {}
+        for r in roots:
+            for key in leaves_of.get(r, ()):
+                spread[key] = spread.get(key, 0) + 1
+        self.split_leaves = {key for key, n in spread.items() if n > 1}  # leaves in more than one component
         for root in roots:
             comp = Component(root, leaves_of.get(root, set()), regs_of.get(root, set()))
             if self.decompose:
@@ -314,6 +323,12 @@ class CheckSolver:
             if self.rep[idx] != idx:
                 continue
             comp = self.components[idx]
+            built = self._built.get(self._build_key(comp))
+            if built is not None:  # the same constraints were given a solver before: reuse it
+                self.components[idx], lits = built
+                for inv, lit in lits.items():
+                    self.inv_lits.setdefault(inv, {})[idx] = lit
+                continue
             assertions = z3.AstVector(ctx=self.ctx)
             used: list[z3.BoolRef] = []
             for tag, ident, a, support in groups[root]:
@@ -339,7 +354,14 @@ class CheckSolver:
                 comp.solver.add(a)
             comp.lits = {lit.get_id(): lit.translate(comp.ctx) for lit in used}
             comp.vars = {name: self.alg.vars[name].translate(comp.ctx) for name in comp.variables}
+            self._built[self._build_key(comp)] = (comp, {inv: lits[idx] for inv, lits in self.inv_lits.items()
+                                                         if idx in lits})
         self.representatives = sorted(set(self.rep))
+
+    @staticmethod
+    def _build_key(comp: Component) -> Any:
+        # its registers and variables name its nodes, and so its constraints
+        return frozenset(comp.regs), frozenset(comp.variables), frozenset(comp.dropped.items())
 
     def _slice_signature(self, regs: Iterable[Reg]) -> tuple[Any, ...]:
         return tuple((r.register, self.model.register_signature(r)) for r in sorted(regs))
@@ -512,15 +534,38 @@ class CheckSolver:
         return (Verdict.VIOLATED if violating else Verdict.PROVED), violating
 
     def holds_with(self, inv: str, guarantees: Iterable[str]) -> bool:
-        lits = self._lits(guarantees)
+        chosen = list(guarantees)
         first = self.last_violating.get(inv, [])  # most subsets fail where the invariant failed before
         order = first + [i for i in sorted(self.inv_lits.get(inv, {})) if i not in first]
-        return all(self.ask(self.components[idx], lits + [self.inv_lits[inv][idx]]) == z3.unsat
-                   for idx in order if self.rep[idx] == idx)
+        return all(self._unsat_with(idx, chosen, inv) for idx in order if self.rep[idx] == idx)
 
     def consistent(self, guarantees: Iterable[str]) -> bool:
-        lits = self._lits(guarantees)
-        return all(self.ask(self.components[i], lits) == z3.sat for i in self.representatives)
+        chosen = list(guarantees)
+        return all(not self._unsat_with(i, chosen, None) for i in self.representatives)
+
+    def _unsat_with(self, idx: int, guarantees: list[str], inv: str | None) -> bool:
+        """Is base + guarantees (+ "inv fails here") unsatisfiable in one representative?
+
+        Guarantee sets ask this for many overlapping sets, and adding guarantees only
+        removes situations. So every answer the solver gave is kept: a set containing an
+        unsat core of an earlier question is unsat, a subset of an earlier satisfiable set
+        is satisfiable, and only the other sets are asked."""
+        comp = self.components[idx]
+        if comp.guarantees is None:
+            comp.guarantees = frozenset(g for g, lit in self.guarantee_lits.items() if lit.get_id() in comp.lits)
+        mine = frozenset(g for g in guarantees if g in comp.guarantees)
+        cores, satisfiable = self._answers.setdefault((idx, inv), ([], []))
+        if any(core <= mine for core in cores):
+            return True
+        if any(mine <= s for s in satisfiable):
+            return False
+        extra = [self.inv_lits[inv][idx]] if inv is not None else []
+        if self.ask(comp, self._lits(guarantees) + extra) == z3.sat:
+            satisfiable.append(mine)
+            return False
+        core = {str(x) for x in comp.solver.unsat_core()}
+        cores.append(frozenset(g for g in mine if str(self.guarantee_lits[g]) in core))
+        return True
 
     def guarantee_sets(self, inv: str, pool: list[str], always: list[str], max_size: int | None = None,
                        require_consistent: bool = False, refuted_by: Iterable[frozenset[str]] = ()
@@ -585,8 +630,8 @@ class CheckSolver:
     def _bound(self, comp: Component, flags: list[z3.BoolRef], k: int) -> z3.BoolRef:
         """A literal that, assumed, allows flags of weight at most k (flags: the component's
         leaf_flags or bit_flags)."""
-        self._bounds += 1
-        lit = z3.Bool(f"bound:{self._bounds}", comp.ctx)
+        self._bounds[0] += 1
+        lit = z3.Bool(f"bound:{self._bounds[0]}", comp.ctx)
         comp.solver.add(z3.Implies(lit, self._at_most(comp, flags, k)))
         return lit
 
@@ -688,12 +733,13 @@ class CheckSolver:
             out.update(self._expand(self.components[special], chosen))
         return out
 
-    def _counterexample_on_whole_leaves(self, inv: Any) -> Counterexample:
+    def _counterexample_on_whole_leaves(self, inv: Any, leaves: set[tuple[int, int]]) -> Counterexample:
         if self._leaf_solver is None:
-            # the same model, terms and literals, split again: only the components differ
+            # the same model, terms and literals, split again with these leaves kept whole;
+            # components that do not change keep their solvers (self._built is shared)
             twin = copy.copy(self)
-            twin.whole_leaves, twin._leaf_solver, twin.recorder = True, None, None  # it explains, not decides
-            twin._pb_arrays, twin._contexts, twin.last_violating = {}, [], {}
+            twin.whole_leaves, twin._leaf_solver, twin.recorder = self.whole_leaves | leaves, None, None
+            twin.last_violating, twin._answers = {}, {}  # it explains, not decides
             twin._split()
             self._leaf_solver = twin
         leaf_solver = self._leaf_solver
@@ -703,6 +749,15 @@ class CheckSolver:
         found = leaf_solver.counterexample(inv, violating)
         self.satisfied_by_last = leaf_solver.satisfied_by_last
         return found
+
+    def _quietly_touched(self) -> set[tuple[int, int]]:
+        """The leaves of components whose quietest situation touches a leaf (or was not
+        proved minimal)."""
+        out: set[tuple[int, int]] = set()
+        for idx, comp in enumerate(self.components):
+            if self.components[self.rep[idx]].quiet_counts[0] != 0:
+                out |= comp.leaves | {r.leaf_key for r in comp.dropped}
+        return out
 
     def counterexample(self, inv: Any, violating: list[int]) -> Counterexample:
         """The violation with the fewest leaves, then bits, over all components.
@@ -719,11 +774,14 @@ class CheckSolver:
             quiet_total[0] += max(ql, 0)
             quiet_total[1] += max(qb, 0)
         # Leaf counts add up over components only while no leaf is split between two: with a
-        # leaf's registers in several components and a quiet situation that already touches
-        # leaves, the union could be smaller than the sum. Such a counterexample is found on
-        # components of whole leaves instead, where the sum is exact (the verdict stands).
-        if quiet_total[0] > 0 and self.split_leaves:
-            return self._counterexample_on_whole_leaves(inv)
+        # leaf's registers in several components and a quiet situation that touches it, the
+        # union could be smaller than the sum. The counterexample is then found on components
+        # that keep the leaves quiet situations touch whole (the verdict stands). There the
+        # sum is exact: the other components' quiet situations touch no leaf, and each of them
+        # could take its quiet situation in a minimal counterexample.
+        touched = self._quietly_touched()
+        if touched & self.split_leaves:
+            return self._counterexample_on_whole_leaves(inv, touched)
         best: tuple[int, int, int, dict[str, int], bool] | None = None  # (idx, total leaves, total bits, ...)
         for idx in violating:
             comp = self.components[idx]
@@ -736,8 +794,8 @@ class CheckSolver:
                 leaf_flags, bit_flags = self._flags(comp).leaf_flags, self._flags(comp).bit_flags
                 if lim_l < 0:
                     continue
-                better = z3.Bool(f"better:{self._bounds}", comp.ctx)
-                self._bounds += 1
+                better = z3.Bool(f"better:{self._bounds[0]}", comp.ctx)
+                self._bounds[0] += 1
                 fewer_leaves = self._at_most(comp, leaf_flags, lim_l - 1)
                 fewer_bits = z3.And(self._at_most(comp, leaf_flags, lim_l), self._at_most(comp, bit_flags, lim_b - 1))
                 comp.solver.add(z3.Implies(better, z3.Or(fewer_leaves, fewer_bits)))

@@ -44,7 +44,7 @@ from hypothesis import strategies as st
 from checker.model import ConcreteAlgebra, Model, build_model, build_space, resolve_check
 from checker.results import Verdict
 from checker.semantics import Program, analyse_text
-from checker.solve import MAX_WOULD_HOLD_SIZE, check_one
+from checker.solve import MAX_WOULD_HOLD_SIZE, CheckSolver, check_one
 
 WIDTH = 2
 WIDE_WIDTH = 1
@@ -62,6 +62,7 @@ class Shape:
     registers: tuple[str, ...]
     future: bool
     two_leaves: bool = False
+    two_registers: bool = False
 
 
 NO_FUTURE = Shape(WIDTH, WIDE_WIDTH, REGISTERS, future=False)
@@ -71,6 +72,10 @@ WITH_FUTURE = Shape(1, WIDE_WIDTH, REGISTERS, future=True)
 # Two leaves, 1-bit registers: the checker splits them into components (and may decide one
 # for both when they are alike); the enumeration does not.
 TWO_LEAVES = Shape(1, WIDE_WIDTH, REGISTERS, future=False, two_leaves=True)
+
+# One leaf, A in EAX and B in EBX (1-bit registers): the checker splits the leaf over two
+# components unless a constraint such as leaves() couples them.
+TWO_REGISTERS = Shape(1, WIDE_WIDTH, ("EAX", "EBX"), future=False, two_registers=True)
 
 # One future leaf number per region the menu's leaf ranges (0..0x7F, 0x80000000..0x8000007F,
 # 0..0xFFFFFFFF) cut out, none of them a leaf the generator names (0x1, 0x81, 0x80000008).
@@ -276,11 +281,18 @@ class Generated:
     file: str = "brute.cpuid"
 
 
-def generate(pick: Pick, future: bool = False, two_leaves: bool = False) -> Generated:
+def generate(pick: Pick, future: bool = False, two_leaves: bool = False, two_registers: bool = False) -> Generated:
     """One random small model as spec text; every choice goes through `pick`. With `future`,
     the check is `with future leaf` and the guarantees may speak of the future leaf. With
-    `two_leaves`, A and B are bit 0 of two different leaves (else bits 0 and 1 of one)."""
-    if two_leaves:
+    `two_leaves`, A and B are bit 0 of two different leaves (else bits 0 and 1 of one); with
+    `two_registers`, bit 0 of EAX and EBX of one leaf, and a guarantee that makes the quietest
+    situation touch the leaf (host_has_A, kvm_knows_B) is mostly assumed."""
+    forced = None
+    if two_registers:
+        leaf = leaf_b = pick(("0x1", "0x81", "0x80000008"))
+        lines = [f"leaf {leaf}", f"feature A = {leaf}.EAX[0]", f"feature B = {leaf}.EBX[0]"]
+        forced = pick(("host_has_A", "kvm_knows_B", None))  # with the host (KVM) left symbolic
+    elif two_leaves:
         leaf, leaf_b = pick((("0x1", "0x81"), ("0x1", "0x80000008"), ("0x81", "0x80000008")))
         lines = [f"leaf {leaf}", f"leaf {leaf_b}", f"feature A = {leaf}.EAX[0]", f"feature B = {leaf_b}.EAX[0]"]
     else:
@@ -317,10 +329,10 @@ def generate(pick: Pick, future: bool = False, two_leaves: bool = False) -> Gene
         if pick((False, True)):
             lines += ["  xfam_fixed0 {}", "  xfam_fixed1 {}", "  attributes_fixed0 {}", "  attributes_fixed1 {}"]
         lines.append("}")
-    kvm = pick((None, "{}", "{A}", "{B}", "{A, B}"))
+    kvm = None if forced == "kvm_knows_B" else pick((None, "{}", "{A}", "{B}", "{A, B}"))
     if kvm is not None:
         lines.append("kvm k { }" if kvm == "{}" else f"kvm k {{ knows {kvm} }}")
-    host = pick((None, "{}", "{A}", "{B}", "{A, B}"))
+    host = None if forced == "host_has_A" else pick((None, "{}", "{A}", "{B}", "{A, B}"))
     if host is not None:
         # a host names the bits that read 1; a leaf it does not mention stays symbolic, and
         # mask(R, 0) mentions a leaf whose register reads 0
@@ -330,9 +342,11 @@ def generate(pick: Pick, future: bool = False, two_leaves: bool = False) -> Gene
         lines.append(f"invariant {name}: {expr}")
     menu = GUARANTEE_MENU | (FUTURE_GUARANTEES if future else {}) | (OLD_GUARANTEES if old else {})
     declared = [g for g in menu if pick((False, False, True))]
+    if forced is not None and forced not in declared:
+        declared.append(forced)
     for g in declared:
         lines.append(f"guarantee {g}: {menu[g]}")
-    assumed = [g for g in declared if pick((False, False, True))]
+    assumed = [g for g in declared if g == forced or pick((False, False, True))]
 
     caps = pick(("module.reported_configurable", "module.reported_configurable & kvm.known",
                  "module.reported_configurable - A", "module.reported_configurable - B"))
@@ -656,7 +670,8 @@ def _property(kind: str, shape: Shape, examples: int) -> Callable[[], None]:
     @settings(settings.get_profile(_PROFILE), max_examples=examples)
     @given(st.data())
     def agree(data: st.DataObject) -> None:
-        gen = generate(_drawing(data), future=shape.future, two_leaves=shape.two_leaves)
+        gen = generate(_drawing(data), future=shape.future, two_leaves=shape.two_leaves,
+                       two_registers=shape.two_registers)
         summary = decide_and_compare(gen, shape, seed=STATS.get(kind, {}).get("cases", 0))
         hyp_assume(summary is not None)
         assert summary is not None
@@ -694,13 +709,30 @@ def test_solver_agrees_with_enumeration_two_leaves() -> None:
     _run("two_leaves", TWO_LEAVES, _SMALL_EXAMPLES, 10)
 
 
+def test_solver_agrees_with_enumeration_two_registers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same with one leaf split over two components (A in EAX, B in EBX). Where the quietest
+    allowed situation touches the leaf, leaf counts do not add up over components, and the
+    counterexample is searched again with that leaf whole: the sizes must still be exact."""
+    whole: list[str] = []
+    searched_whole = CheckSolver._counterexample_on_whole_leaves
+
+    def counting(self: CheckSolver, inv: Any, leaves: set[tuple[int, int]]) -> Any:
+        whole.append(inv.name)
+        return searched_whole(self, inv, leaves)
+
+    monkeypatch.setattr(CheckSolver, "_counterexample_on_whole_leaves", counting)
+    _run("two_registers", TWO_REGISTERS, _SMALL_EXAMPLES, 10)
+    assert len(whole) >= min(10, _SMALL_EXAMPLES), whole  # the generator reaches the whole-leaf search
+
+
 def test_truth_tables_match_concrete_evaluator() -> None:
     """On small models, every situation: the truth-table algebra gives what ConcreteAlgebra gives."""
     rng = random.Random(20240411)
-    for shape, wanted in ((NO_FUTURE, 4), (WITH_FUTURE, 2), (TWO_LEAVES, 2)):
+    for shape, wanted in ((NO_FUTURE, 4), (WITH_FUTURE, 2), (TWO_LEAVES, 2), (TWO_REGISTERS, 2)):
         done = 0
         while done < wanted:
-            gen = generate(random_pick(rng), future=shape.future, two_leaves=shape.two_leaves)
+            gen = generate(random_pick(rng), future=shape.future, two_leaves=shape.two_leaves,
+                           two_registers=shape.two_registers)
             program, diags = analyse_text(gen.text, gen.file)
             assert not [d for d in diags if d.is_error], gen.text
             e = enumerate_check(program, gen.file, shape)
@@ -731,10 +763,12 @@ def test_truth_table_algebra_basics() -> None:
     assert [future_region(v) for v in FUTURE_LEAVES] == [0, 1, 2, 3]
 
 
-@pytest.mark.parametrize("shape", [NO_FUTURE, WITH_FUTURE, TWO_LEAVES], ids=["one_leaf", "future", "two_leaves"])
+@pytest.mark.parametrize("shape", [NO_FUTURE, WITH_FUTURE, TWO_LEAVES, TWO_REGISTERS],
+                         ids=["one_leaf", "future", "two_leaves", "two_registers"])
 def test_generator_writes_valid_specs(shape: Shape) -> None:
     rng = random.Random(7)
     for _ in range(20):
-        gen = generate(random_pick(rng), future=shape.future, two_leaves=shape.two_leaves)
+        gen = generate(random_pick(rng), future=shape.future, two_leaves=shape.two_leaves,
+                       two_registers=shape.two_registers)
         _, diags = analyse_text(gen.text, gen.file)
         assert not [d for d in diags if d.is_error], gen.text
