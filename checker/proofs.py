@@ -43,7 +43,7 @@ GENERATOR = "cpuid-contracts export --smtlib"
 # The sources that decide what an obligation says: a change to any of them makes
 # committed proofs stale, like a change to the specs.
 ENCODING_SOURCES = ("ast.py", "ast_builder.py", "parse_tables.py", "bits.py", "parse.py", "semantics.py",
-                    "model.py", "encode.py", "solve.py", "proofs.py")
+                    "model.py", "encode.py", "positions.py", "solve.py", "proofs.py")
 # Which answer of a question supports which outcome.
 SUPPORTING_ANSWER = {"proved": "unsat", "violated": "sat", "vacuous": "unsat", "not_vacuous": "sat"}
 
@@ -287,6 +287,9 @@ def _render_part(cs: CheckSolver, out: CheckExport, part: Part) -> None:
         lines.append(f"; stands for {len({r.leaf_key for r in comp.dropped})} more leaf copies inside the component, "
                      "left out (alike, joined only through shared words): registers "
                      + _registers_text(comp.dropped))
+    if comp.tied:
+        lines.append(f"; {comp.tied} register variable(s) have alike bit positions tied (concat/extract): all but "
+                     "a few positions of each class repeat one bit, which decides the same questions")
     lines += [
         "; The assertions are the component's, as the deciding z3 solver held them, conjoined in one",
         "; assert. Each question assumes the literals that switch on the spec's assumptions and",

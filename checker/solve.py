@@ -23,6 +23,8 @@ import z3
 from checker import ast
 from checker.bits import Reg, bit_numbers
 from checker.encode import Cond, Z3Algebra
+from checker.positions import MIN_BITS as MIN_TIED_BITS
+from checker.positions import spreads, substitute
 from checker.model import (CheckSetup, ConcreteAlgebra, Model, ModelError, Space, build_model, build_space,
                            resolve_check)
 from checker.results import (BitStory, CheckResult, Counterexample, Explanation, Verdict)
@@ -168,6 +170,7 @@ class Component:
     quiet: dict[str, int] | None = None
     quiet_counts: tuple[int, int] = (0, 0)
     guarantees: frozenset[str] | None = None  # the guarantees its assertions mention
+    tied: int = 0  # variables whose alike bit positions are tied (checker.positions)
 
 
 class CheckSolver:
@@ -198,6 +201,7 @@ class CheckSolver:
         self.satisfied_by_last: frozenset[str] = frozenset()
         self.minimise = minimise
         self.decompose = decompose
+        self.tie_positions = True  # see _tied_positions
         self.ctx = self.alg.ctx
         self._contexts: list[list[Any]] = []  # [context, variables placed in it]
         # called as recorder(self, comp, literals, answer, kind, invariant) after every
@@ -329,34 +333,49 @@ class CheckSolver:
                 for inv, lit in lits.items():
                     self.inv_lits.setdefault(inv, {})[idx] = lit
                 continue
-            assertions = z3.AstVector(ctx=self.ctx)
-            used: list[z3.BoolRef] = []
+            kept: list[tuple[z3.BoolRef, z3.BoolRef]] = []  # (literal, what it switches on)
             for tag, ident, a, support in groups[root]:
                 if tag == "base":
-                    assertions.push(z3.Implies(self.base[ident][2], a))
-                    used.append(self.base[ident][2])
+                    kept.append((self.base[ident][2], a))
                 elif tag == "guarantee":
-                    assertions.push(z3.Implies(self.guarantee_lits[ident], a))
-                    used.append(self.guarantee_lits[ident])
+                    kept.append((self.guarantee_lits[ident], a))
                 else:
                     self.inv_atoms[ident].setdefault(idx, []).append(a)
             # "the invariant fails here", switched on by an assumption literal: no push/pop,
             # which would drop the solver out of its fast assumption-based mode
+            violations: list[tuple[z3.BoolRef, z3.BoolRef]] = []
             for inv, per_comp in self.inv_atoms.items():
                 if idx in per_comp:
                     lit = z3.Bool(f"violate:{inv}:{idx}", self.ctx)
-                    assertions.push(z3.Implies(lit, z3.Not(z3.And(per_comp[idx]))))
+                    violations.append((lit, z3.Not(z3.And(per_comp[idx]))))
                     self.inv_lits.setdefault(inv, {})[idx] = lit
-                    used.append(lit)
+            spread = self._tied_positions(comp, [b for _, b in kept], [b for _, b in violations])
+            assertions = z3.AstVector(ctx=self.ctx)
+            for lit, body in kept + violations:
+                assertions.push(z3.Implies(lit, substitute(body, spread, self.alg.vars) if spread else body))
+            used = [lit for lit, _ in kept + violations]
             comp.ctx = self._context_for(comp)
             comp.solver = make_solver(comp.ctx, self.rlimit)
             for a in assertions.translate(comp.ctx):  # one translation: shared subterms copied once
                 comp.solver.add(a)
             comp.lits = {lit.get_id(): lit.translate(comp.ctx) for lit in used}
-            comp.vars = {name: self.alg.vars[name].translate(comp.ctx) for name in comp.variables}
+            comp.vars = {name: spread.get(name, self.alg.vars[name]).translate(comp.ctx) for name in comp.variables}
+            comp.tied = len(spread)
             self._built[self._build_key(comp)] = (comp, {inv: lits[idx] for inv, lits in self.inv_lits.items()
                                                          if idx in lits})
         self.representatives = sorted(set(self.rep))
+
+    def _tied_positions(self, comp: Component, kept: list[z3.BoolRef], violations: list[z3.BoolRef]
+                        ) -> dict[str, z3.BitVecRef]:
+        """Alike bit positions of the component's registers tied together (checker.positions):
+        variable -> the term that stands for it. Small components are solved as they are."""
+        if not self.tie_positions or not self.decompose:
+            return {}
+        widths = self.model.variables
+        if sum(widths[name] for name in comp.variables) < MIN_TIED_BITS:
+            return {}
+        return spreads(self.ctx, kept, violations, {name: self.alg.vars[name] for name in comp.variables},
+                       self.model.var_reg, self.model.care, self.space.width)
 
     @staticmethod
     def _build_key(comp: Component) -> Any:

@@ -44,6 +44,7 @@ from hypothesis import strategies as st
 from checker.model import ConcreteAlgebra, Model, build_model, build_space, resolve_check
 from checker.results import Verdict
 from checker.semantics import Program, analyse_text
+from checker import solve
 from checker.solve import MAX_WOULD_HOLD_SIZE, CheckSolver, check_one
 
 WIDTH = 2
@@ -63,6 +64,7 @@ class Shape:
     future: bool
     two_leaves: bool = False
     two_registers: bool = False
+    wide_register: bool = False
 
 
 NO_FUTURE = Shape(WIDTH, WIDE_WIDTH, REGISTERS, future=False)
@@ -76,6 +78,10 @@ TWO_LEAVES = Shape(1, WIDE_WIDTH, REGISTERS, future=False, two_leaves=True)
 # One leaf, A in EAX and B in EBX (1-bit registers): the checker splits the leaf over two
 # components unless a constraint such as leaves() couples them.
 TWO_REGISTERS = Shape(1, WIDE_WIDTH, ("EAX", "EBX"), future=False, two_registers=True)
+
+# One 6-bit register (A is bits 0, 2, 3 and 4, B bit 1), a release's data and KVM and host
+# constants so that it stays within the budget: A's alike positions can be tied.
+WIDE_REGISTER = Shape(6, WIDE_WIDTH, REGISTERS, future=False, wide_register=True)
 
 # One future leaf number per region the menu's leaf ranges (0..0x7F, 0x80000000..0x8000007F,
 # 0..0xFFFFFFFF) cut out, none of them a leaf the generator names (0x1, 0x81, 0x80000008).
@@ -281,14 +287,19 @@ class Generated:
     file: str = "brute.cpuid"
 
 
-def generate(pick: Pick, future: bool = False, two_leaves: bool = False, two_registers: bool = False) -> Generated:
+def generate(pick: Pick, future: bool = False, two_leaves: bool = False, two_registers: bool = False,
+             wide_register: bool = False) -> Generated:
     """One random small model as spec text; every choice goes through `pick`. With `future`,
     the check is `with future leaf` and the guarantees may speak of the future leaf. With
     `two_leaves`, A and B are bit 0 of two different leaves (else bits 0 and 1 of one); with
     `two_registers`, bit 0 of EAX and EBX of one leaf, and a guarantee that makes the quietest
     situation touch the leaf (host_has_A, kvm_knows_B) is mostly assumed."""
     forced = None
-    if two_registers:
+    if wide_register:  # A is four alike bits of the 6-bit register, B one more
+        leaf = leaf_b = pick(("0x1", "0x81", "0x80000008"))
+        lines = [f"leaf {leaf}", f"set A = {{{', '.join(f'{leaf}.EAX[{i}]' for i in (0, 2, 3, 4))}}}",
+                 f"feature B = {leaf}.EAX[1]"]
+    elif two_registers:
         leaf = leaf_b = pick(("0x1", "0x81", "0x80000008"))
         lines = [f"leaf {leaf}", f"feature A = {leaf}.EAX[0]", f"feature B = {leaf}.EBX[0]"]
         forced = pick(("host_has_A", "kvm_knows_B", None))  # with the host (KVM) left symbolic
@@ -299,7 +310,7 @@ def generate(pick: Pick, future: bool = False, two_leaves: bool = False, two_reg
         leaf = leaf_b = pick(("0x1", "0x81", "0x80000008"))
         lines = [f"leaf {leaf}", f"feature A = {leaf}.EAX[0]", f"feature B = {leaf}.EAX[1]"]
     lines.append(f"set KVM_ACTED_ON = {pick(SUBSETS)}")
-    symbolic = pick((False, True, True) if future else (False, True))
+    symbolic = False if wide_register else pick((False, True, True) if future else (False, True))
     mod = ["module m symbolic {" if symbolic else "module m {"]
     for feat in ("A", "B"):
         if symbolic:
@@ -329,10 +340,12 @@ def generate(pick: Pick, future: bool = False, two_leaves: bool = False, two_reg
         if pick((False, True)):
             lines += ["  xfam_fixed0 {}", "  xfam_fixed1 {}", "  attributes_fixed0 {}", "  attributes_fixed1 {}"]
         lines.append("}")
-    kvm = None if forced == "kvm_knows_B" else pick((None, "{}", "{A}", "{B}", "{A, B}"))
+    kvm = None if forced == "kvm_knows_B" else pick(("{}", "{A}", "{B}", "{A, B}") if wide_register else
+                                                     (None, "{}", "{A}", "{B}", "{A, B}"))
     if kvm is not None:
         lines.append("kvm k { }" if kvm == "{}" else f"kvm k {{ knows {kvm} }}")
-    host = None if forced == "host_has_A" else pick((None, "{}", "{A}", "{B}", "{A, B}"))
+    host = None if forced == "host_has_A" else pick(("{}", "{A}", "{B}", "{A, B}") if wide_register else
+                                                     (None, "{}", "{A}", "{B}", "{A, B}"))
     if host is not None:
         # a host names the bits that read 1; a leaf it does not mention stays symbolic, and
         # mask(R, 0) mentions a leaf whose register reads 0
@@ -671,7 +684,7 @@ def _property(kind: str, shape: Shape, examples: int) -> Callable[[], None]:
     @given(st.data())
     def agree(data: st.DataObject) -> None:
         gen = generate(_drawing(data), future=shape.future, two_leaves=shape.two_leaves,
-                       two_registers=shape.two_registers)
+                       two_registers=shape.two_registers, wide_register=shape.wide_register)
         summary = decide_and_compare(gen, shape, seed=STATS.get(kind, {}).get("cases", 0))
         hyp_assume(summary is not None)
         assert summary is not None
@@ -725,6 +738,24 @@ def test_solver_agrees_with_enumeration_two_registers(monkeypatch: pytest.Monkey
     assert len(whole) >= min(10, _SMALL_EXAMPLES), whole  # the generator reaches the whole-leaf search
 
 
+def test_solver_agrees_with_enumeration_tied_positions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same with one 6-bit register in which A's four bits are alike, and alike positions tied
+    in every component (checker.positions; real checks tie only large components): the
+    witnesses kept per class must keep verdicts, guarantee sets and sizes exact."""
+    tied: list[int] = []
+    tie = solve.spreads
+
+    def counting(*args: Any, **kw: Any) -> Any:
+        out = tie(*args, **kw)
+        tied.append(len(out))
+        return out
+
+    monkeypatch.setattr(solve, "spreads", counting)
+    monkeypatch.setattr(solve, "MIN_TIED_BITS", 0)
+    _run("wide_register", WIDE_REGISTER, _SMALL_EXAMPLES, 10)
+    assert sum(1 for n in tied if n) >= min(20, _SMALL_EXAMPLES), tied  # positions were tied
+
+
 def test_truth_tables_match_concrete_evaluator() -> None:
     """On small models, every situation: the truth-table algebra gives what ConcreteAlgebra gives."""
     rng = random.Random(20240411)
@@ -732,7 +763,7 @@ def test_truth_tables_match_concrete_evaluator() -> None:
         done = 0
         while done < wanted:
             gen = generate(random_pick(rng), future=shape.future, two_leaves=shape.two_leaves,
-                           two_registers=shape.two_registers)
+                           two_registers=shape.two_registers, wide_register=shape.wide_register)
             program, diags = analyse_text(gen.text, gen.file)
             assert not [d for d in diags if d.is_error], gen.text
             e = enumerate_check(program, gen.file, shape)
@@ -763,12 +794,12 @@ def test_truth_table_algebra_basics() -> None:
     assert [future_region(v) for v in FUTURE_LEAVES] == [0, 1, 2, 3]
 
 
-@pytest.mark.parametrize("shape", [NO_FUTURE, WITH_FUTURE, TWO_LEAVES, TWO_REGISTERS],
-                         ids=["one_leaf", "future", "two_leaves", "two_registers"])
+@pytest.mark.parametrize("shape", [NO_FUTURE, WITH_FUTURE, TWO_LEAVES, TWO_REGISTERS, WIDE_REGISTER],
+                         ids=["one_leaf", "future", "two_leaves", "two_registers", "wide_register"])
 def test_generator_writes_valid_specs(shape: Shape) -> None:
     rng = random.Random(7)
     for _ in range(20):
         gen = generate(random_pick(rng), future=shape.future, two_leaves=shape.two_leaves,
-                       two_registers=shape.two_registers)
+                       two_registers=shape.two_registers, wide_register=shape.wide_register)
         _, diags = analyse_text(gen.text, gen.file)
         assert not [d for d in diags if d.is_error], gen.text
