@@ -47,6 +47,14 @@ class Term:
         return f"Term({self.value if self.value is not None else self._term})"
 
 
+# Terms are made through z3's C API (z3core): the operator overloads of z3.py check and
+# coerce both operands' sorts on every call, which was most of a check's model building.
+# Every operand passed to a C call is held by a Python object (a Term's term or a local)
+# until the call returns: a pointer whose wrapper is already freed may be reclaimed.
+_mk_bvor, _mk_bvand, _mk_bvxor, _mk_bvnot = z3.Z3_mk_bvor, z3.Z3_mk_bvand, z3.Z3_mk_bvxor, z3.Z3_mk_bvnot
+_mk_eq, _mk_not, _mk_ite, _mk_extract = z3.Z3_mk_eq, z3.Z3_mk_not, z3.Z3_mk_ite, z3.Z3_mk_extract
+
+
 def _nary(make: Any, terms: list[z3.BoolRef], ctx: z3.Context) -> z3.BoolRef:
     """z3.And/z3.Or over Booleans we built, through the C API (make: Z3_mk_and or Z3_mk_or):
     the Python wrappers re-check and coerce every operand, which on long conjunctions cost
@@ -86,6 +94,7 @@ class Cond:
 class Z3Algebra:
     def __init__(self, ctx: z3.Context | None = None):
         self.ctx = ctx or z3.Context()
+        self.ref = self.ctx.ref()
         self.vars: dict[str, z3.BitVecRef] = {}
         self._values: dict[tuple[int, int], z3.BitVecRef] = {}
         self._true = Cond([])
@@ -113,8 +122,17 @@ class Z3Algebra:
             self.vars[name] = v
         return Term(self, width, term=v, support=frozenset((name,)))
 
-    def _op(self, a: Term, b: Term, term: z3.BitVecRef) -> Term:
+    def _op(self, make: Any, a: Term, b: Term) -> Term:
+        x, y = a.term, b.term
+        term = z3.BitVecRef(make(self.ref, x.as_ast(), y.as_ast()), self.ctx)
         return Term(self, a.width, term=term, support=a.support | b.support)
+
+    def _not(self, a: Term) -> Term:
+        x = a.term
+        return Term(self, a.width, term=z3.BitVecRef(_mk_bvnot(self.ref, x.as_ast()), self.ctx), support=a.support)
+
+    def _bool(self, ast: Any) -> z3.BoolRef:
+        return z3.BoolRef(ast, self.ctx)
 
     def bor(self, a: Term, b: Term) -> Term:
         va, vb = a.value, b.value
@@ -125,7 +143,7 @@ class Z3Algebra:
             return b
         if vb == 0 or va == full:
             return a
-        return self._op(a, b, a.term | b.term)
+        return self._op(_mk_bvor, a, b)
 
     def band(self, a: Term, b: Term) -> Term:
         va, vb = a.value, b.value
@@ -138,7 +156,7 @@ class Z3Algebra:
             return b
         if vb == full:
             return a
-        return self._op(a, b, a.term & b.term)
+        return self._op(_mk_bvand, a, b)
 
     def bxor(self, a: Term, b: Term) -> Term:
         va, vb = a.value, b.value
@@ -150,10 +168,10 @@ class Z3Algebra:
             return a
         full = self._full(a.width)
         if vb == full:
-            return Term(self, a.width, term=~a.term, support=a.support)
+            return self._not(a)
         if va == full:
-            return Term(self, a.width, term=~b.term, support=b.support)
-        return self._op(a, b, a.term ^ b.term)
+            return self._not(b)
+        return self._op(_mk_bvxor, a, b)
 
     def ite(self, c: Cond, a: Term, b: Term) -> Term:
         if c.is_true:
@@ -162,8 +180,9 @@ class Z3Algebra:
             return b
         if a.value is not None and a.value == b.value:
             return a
-        return Term(self, a.width, term=z3.If(c.term(self.ctx), a.term, b.term),
-                    support=c.support | a.support | b.support)
+        cond, x, y = c.term(self.ctx), a.term, b.term
+        term = z3.BitVecRef(_mk_ite(self.ref, cond.as_ast(), x.as_ast(), y.as_ast()), self.ctx)
+        return Term(self, a.width, term=term, support=c.support | a.support | b.support)
 
     # -- conditions
     def _atom(self, term: z3.BoolRef, support: frozenset[str]) -> Cond:
@@ -172,17 +191,21 @@ class Z3Algebra:
     def eq(self, a: Term, b: Term) -> Cond:
         if a.value is not None and b.value is not None:
             return self._true if a.value == b.value else self._false
-        return self._atom(a.term == b.term, a.support | b.support)
+        x, y = a.term, b.term
+        return self._atom(self._bool(_mk_eq(self.ref, x.as_ast(), y.as_ast())), a.support | b.support)
 
     def is_zero(self, a: Term) -> Cond:
         if a.value is not None:
             return self._true if a.value == 0 else self._false
-        return self._atom(a.term == 0, a.support)
+        x, zero = a.term, self.bv_value(0, a.width)
+        return self._atom(self._bool(_mk_eq(self.ref, x.as_ast(), zero.as_ast())), a.support)
 
     def bit(self, a: Term, i: int) -> Cond:
         if a.value is not None:
             return self._true if a.value >> i & 1 else self._false
-        return self._atom(z3.Extract(i, i, a.term) == 1, a.support)
+        x, one = a.term, self.bv_value(1, 1)
+        picked = z3.BitVecRef(_mk_extract(self.ref, i, i, x.as_ast()), self.ctx)
+        return self._atom(self._bool(_mk_eq(self.ref, picked.as_ast(), one.as_ast())), a.support)
 
     def in_range(self, a: Term, lo: int, hi: int) -> Cond:
         if a.value is not None:
@@ -218,7 +241,8 @@ class Z3Algebra:
             return self._false
         if b.false:
             return self._true
-        return self._atom(z3.Not(b.term(self.ctx)), b.support)
+        x = b.term(self.ctx)
+        return self._atom(self._bool(_mk_not(self.ref, x.as_ast())), b.support)
 
     def true(self) -> Cond:
         return self._true

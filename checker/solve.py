@@ -97,6 +97,7 @@ class _Flags:
     _leaf_flags: list[z3.BoolRef] | None = None
     _bit_flags: list[z3.BoolRef] | None = None
     _bit_weights: list[int] = field(default_factory=list)
+    _one: z3.BitVecRef | None = None
 
     @property
     def leaf_flags(self) -> list[z3.BoolRef]:
@@ -121,14 +122,22 @@ class _Flags:
                     x = v[n] & c if c != (1 << self.width) - 1 else v[n]
                     acc = x if acc is None else acc | x
                     care |= c
-                own = [z3.Extract(i, i, acc) == 1 for i in range(self.width) if care >> i & 1]
+                own = [self._bit(acc, i) for i in range(self.width) if care >> i & 1]
                 flags.extend(own)
                 weights.extend([weight] * len(own))
             for n in self.wide:
-                flags.extend(z3.Extract(i, i, v[n]) == 1 for i in range(self.wide_width))
+                flags.extend(self._bit(v[n], i) for i in range(self.wide_width))
                 weights.extend([1] * self.wide_width)
             self._bit_flags, self._bit_weights = flags, weights
         return self._bit_flags
+
+    def _bit(self, term: z3.BitVecRef, i: int) -> z3.BoolRef:
+        """Bit i of term is 1 (through the C API: a check makes thousands of these)."""
+        ref = self.ctx.ref()
+        one = z3.BitVecVal(1, 1, self.ctx) if self._one is None else self._one
+        self._one = one
+        picked = z3.BitVecRef(z3.Z3_mk_extract(ref, i, i, term.as_ast()), self.ctx)
+        return z3.BoolRef(z3.Z3_mk_eq(ref, picked.as_ast(), one.as_ast()), self.ctx)
 
     @property
     def bit_weights(self) -> list[int]:

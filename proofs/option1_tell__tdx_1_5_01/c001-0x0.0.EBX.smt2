@@ -35,7 +35,7 @@
 (let (($x9 (=> |assume:29| $x8)))
 (let (($x10 (=> |assume:28| $x8)))
 (let (($x11 (=> |assume:0| (= (bvand |native:0x0.0.EBX| (_ bv2324798136 32)) (_ bv0 32)))))
-(let (($x12 (=> |assume:0| (= (_ bv1970169159 32) (bvand |native:0x0.0.EBX| (_ bv1970169159 32))))))
+(let (($x12 (=> |assume:0| (= (bvand |native:0x0.0.EBX| (_ bv1970169159 32)) (_ bv1970169159 32)))))
 (and $x12 $x11 $x10 $x9 $x7 $x5 $x4 $x3 $x1))))))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:0| |assume:28| |assume:29|))

@@ -35,7 +35,7 @@
 (let (($x9 (=> |assume:29| $x8)))
 (let (($x10 (=> |assume:28| $x8)))
 (let (($x11 (=> |assume:1| (= (bvand |native:0x0.0.ECX| (_ bv2476379025 32)) (_ bv0 32)))))
-(let (($x12 (=> |assume:1| (= (_ bv1818588270 32) (bvand |native:0x0.0.ECX| (_ bv1818588270 32))))))
+(let (($x12 (=> |assume:1| (= (bvand |native:0x0.0.ECX| (_ bv1818588270 32)) (_ bv1818588270 32)))))
 (and $x12 $x11 $x10 $x9 $x7 $x5 $x4 $x3 $x1))))))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:1| |assume:28| |assume:29|))

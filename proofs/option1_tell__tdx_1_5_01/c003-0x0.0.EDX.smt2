@@ -35,7 +35,7 @@
 (let (($x9 (=> |assume:29| $x8)))
 (let (($x10 (=> |assume:28| $x8)))
 (let (($x11 (=> |assume:2| (= (bvand |native:0x0.0.EDX| (_ bv3063583126 32)) (_ bv0 32)))))
-(let (($x12 (=> |assume:2| (= (_ bv1231384169 32) (bvand |native:0x0.0.EDX| (_ bv1231384169 32))))))
+(let (($x12 (=> |assume:2| (= (bvand |native:0x0.0.EDX| (_ bv1231384169 32)) (_ bv1231384169 32)))))
 (and $x12 $x11 $x10 $x9 $x7 $x5 $x4 $x3 $x1))))))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:2| |assume:28| |assume:29|))

@@ -45,7 +45,7 @@
 (let (($x15 (=> |assume:29| $x14)))
 (let (($x16 (=> |assume:28| $x14)))
 (let (($x17 (=> |assume:3| (= (bvand |native:0x1.0.EBX| (_ bv63232 32)) (_ bv0 32)))))
-(let (($x18 (=> |assume:3| (= (_ bv2048 32) (bvand |native:0x1.0.EBX| (_ bv2048 32))))))
+(let (($x18 (=> |assume:3| (= (bvand |native:0x1.0.EBX| (_ bv2048 32)) (_ bv2048 32)))))
 (and $x18 $x17 $x16 $x15 $x13 $x12 $x11 $x10 $x9 $x7 $x3))))))))))))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:3| |assume:28| |assume:29|))

@@ -41,7 +41,7 @@
 (let (($x12 (=> |guarantee:configurable_known| (= (bvand (_ bv3091464192 32) (bvnot |known:0x1.0.EDX|)) (_ bv0 32)))))
 (let (($x13 (=> |assume:29| (= (bvand |request:0x1.0.EDX| (_ bv1203503103 32)) (_ bv0 32)))))
 (let (($x14 (=> |assume:28| (= |request:0x1.0.EDX| (_ bv0 32)))))
-(let (($x15 (=> |assume:5| (= (_ bv128580095 32) (bvand |native:0x1.0.EDX| (_ bv128580095 32))))))
+(let (($x15 (=> |assume:5| (= (bvand |native:0x1.0.EDX| (_ bv128580095 32)) (_ bv128580095 32)))))
 (and $x15 $x14 $x13 $x12 $x11 $x10 $x9 $x8 $x6 $x4)))))))))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:5| |assume:28| |assume:29|))

@@ -44,7 +44,7 @@
 (let (($x14 (=> |assume:29| $x13)))
 (let (($x15 (=> |assume:28| $x13)))
 (let (($x16 (=> |assume:6| (= (bvand |native:0x4.0.EBX| (_ bv4032 32)) (_ bv0 32)))))
-(let (($x17 (=> |assume:6| (= (_ bv63 32) (bvand |native:0x4.0.EBX| (_ bv63 32))))))
+(let (($x17 (=> |assume:6| (= (bvand |native:0x4.0.EBX| (_ bv63 32)) (_ bv63 32)))))
 (and $x17 $x16 $x15 $x14 $x12 $x11 $x10 $x9 $x8 $x6 $x4)))))))))))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:6| |assume:28| |assume:29|))

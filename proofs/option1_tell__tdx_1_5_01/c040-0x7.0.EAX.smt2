@@ -35,7 +35,7 @@
 (let (($x9 (=> |assume:29| $x8)))
 (let (($x10 (=> |assume:28| $x8)))
 (let (($x11 (=> |assume:10| (= (bvand |native:0x7.0.EAX| (_ bv4294967293 32)) (_ bv0 32)))))
-(let (($x12 (=> |assume:10| (= (_ bv2 32) (bvand |native:0x7.0.EAX| (_ bv2 32))))))
+(let (($x12 (=> |assume:10| (= (bvand |native:0x7.0.EAX| (_ bv2 32)) (_ bv2 32)))))
 (and $x12 $x11 $x10 $x9 $x7 $x5 $x4 $x3 $x1))))))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:10| |assume:28| |assume:29|))

@@ -40,7 +40,7 @@
 (let (($x13 (= |request:0xd.1.EAX| (_ bv0 32))))
 (let (($x14 (=> |assume:29| $x13)))
 (let (($x15 (=> |assume:28| $x13)))
-(let (($x16 (=> |assume:19| (= (_ bv15 32) (bvand |native:0xd.1.EAX| (_ bv15 32))))))
+(let (($x16 (=> |assume:19| (= (bvand |native:0xd.1.EAX| (_ bv15 32)) (_ bv15 32)))))
 (and $x16 $x15 $x14 $x12 $x11 $x10 $x9 $x7 $x5))))))))))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:19| |assume:28| |assume:29|))

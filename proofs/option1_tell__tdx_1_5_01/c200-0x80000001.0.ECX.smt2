@@ -35,7 +35,7 @@
 (let (($x9 (= |request:0x80000001.0.ECX| (_ bv0 32))))
 (let (($x10 (=> |assume:29| $x9)))
 (let (($x11 (=> |assume:28| $x9)))
-(let (($x12 (=> |assume:24| (= (_ bv289 32) (bvand |native:0x80000001.0.ECX| (_ bv289 32))))))
+(let (($x12 (=> |assume:24| (= (bvand |native:0x80000001.0.ECX| (_ bv289 32)) (_ bv289 32)))))
 (and $x12 $x11 $x10 $x8 $x6 $x5 $x4 $x1))))))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:24| |assume:28| |assume:29|))

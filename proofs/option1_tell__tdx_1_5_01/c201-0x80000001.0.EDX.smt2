@@ -40,7 +40,7 @@
 (let (($x13 (= |request:0x80000001.0.EDX| (_ bv0 32))))
 (let (($x14 (=> |assume:29| $x13)))
 (let (($x15 (=> |assume:28| $x13)))
-(let (($x16 (=> |assume:25| (= (_ bv739246080 32) (bvand |native:0x80000001.0.EDX| (_ bv739246080 32))))))
+(let (($x16 (=> |assume:25| (= (bvand |native:0x80000001.0.EDX| (_ bv739246080 32)) (_ bv739246080 32)))))
 (and $x16 $x15 $x14 $x12 $x11 $x10 $x8 $x3))))))))))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:25| |assume:28| |assume:29|))

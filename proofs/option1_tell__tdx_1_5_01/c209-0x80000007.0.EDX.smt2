@@ -35,7 +35,7 @@
 (let (($x9 (= |request:0x80000007.0.EDX| (_ bv0 32))))
 (let (($x10 (=> |assume:29| $x9)))
 (let (($x11 (=> |assume:28| $x9)))
-(let (($x12 (=> |assume:26| (= (_ bv256 32) (bvand |native:0x80000007.0.EDX| (_ bv256 32))))))
+(let (($x12 (=> |assume:26| (= (bvand |native:0x80000007.0.EDX| (_ bv256 32)) (_ bv256 32)))))
 (and $x12 $x11 $x10 $x8 $x6 $x5 $x4 $x1))))))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:26| |assume:28| |assume:29|))

@@ -41,7 +41,7 @@
 (let (($x14 (=> |assume:29| $x13)))
 (let (($x15 (=> |assume:28| $x13)))
 (let (($x16 (=> |assume:27| (= (bvand |native:0x80000008.0.EAX| (_ bv203 32)) (_ bv0 32)))))
-(let (($x17 (=> |assume:27| (= (_ bv52 32) (bvand |native:0x80000008.0.EAX| (_ bv52 32))))))
+(let (($x17 (=> |assume:27| (= (bvand |native:0x80000008.0.EAX| (_ bv52 32)) (_ bv52 32)))))
 (and $x17 $x16 $x15 $x14 $x12 $x11 $x10 $x9 $x7 $x5)))))))))))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:27| |assume:28| |assume:29|))

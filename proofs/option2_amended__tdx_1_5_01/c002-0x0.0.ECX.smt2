@@ -30,7 +30,7 @@
 (let (($x7 (=> |assume:29| $x5)))
 (let (($x8 (=> |assume:28| $x5)))
 (let (($x9 (=> |assume:1| (= (bvand |native:0x0.0.ECX| (_ bv2476379025 32)) (_ bv0 32)))))
-(let (($x10 (=> |assume:1| (= (_ bv1818588270 32) (bvand |native:0x0.0.ECX| (_ bv1818588270 32))))))
+(let (($x10 (=> |assume:1| (= (bvand |native:0x0.0.ECX| (_ bv1818588270 32)) (_ bv1818588270 32)))))
 (and $x10 $x9 $x8 $x7 $x6 $x4 $x2 $x1))))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:1| |assume:28| |assume:29| |assume:30|))

@@ -45,7 +45,7 @@
 (let (($x14 (=> |assume:29| $x13)))
 (let (($x15 (=> |assume:28| $x13)))
 (let (($x16 (=> |assume:3| (= (bvand |native:0x1.0.EBX| (_ bv63232 32)) (_ bv0 32)))))
-(let (($x17 (=> |assume:3| (= (_ bv2048 32) (bvand |native:0x1.0.EBX| (_ bv2048 32))))))
+(let (($x17 (=> |assume:3| (= (bvand |native:0x1.0.EBX| (_ bv2048 32)) (_ bv2048 32)))))
 (and $x17 $x16 $x15 $x14 $x12 $x11 $x10 $x9 $x8 $x7 $x6 $x4)))))))))))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:3| |assume:28| |assume:29| |assume:30|))

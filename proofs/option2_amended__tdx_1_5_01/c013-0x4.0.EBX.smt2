@@ -44,7 +44,7 @@
 (let (($x13 (=> |assume:29| $x12)))
 (let (($x14 (=> |assume:28| $x12)))
 (let (($x15 (=> |assume:6| (= (bvand |native:0x4.0.EBX| (_ bv4032 32)) (_ bv0 32)))))
-(let (($x16 (=> |assume:6| (= (_ bv63 32) (bvand |native:0x4.0.EBX| (_ bv63 32))))))
+(let (($x16 (=> |assume:6| (= (bvand |native:0x4.0.EBX| (_ bv63 32)) (_ bv63 32)))))
 (and $x16 $x15 $x14 $x13 $x11 $x10 $x9 $x8 $x7 $x6 $x5 $x4))))))))))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:6| |assume:28| |assume:29| |assume:30|))

@@ -42,7 +42,7 @@
 (let (($x12 (= |request:0x7.2.EDX| (_ bv0 32))))
 (let (($x13 (=> |assume:29| $x12)))
 (let (($x14 (=> |assume:28| $x12)))
-(let (($x15 (=> |assume:14| (= (_ bv23 32) (bvand |native:0x7.2.EDX| (_ bv23 32))))))
+(let (($x15 (=> |assume:14| (= (bvand |native:0x7.2.EDX| (_ bv23 32)) (_ bv23 32)))))
 (and $x15 $x14 $x13 $x11 $x10 $x9 $x8 $x7 $x6 $x5 $x4)))))))))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:14| |assume:28| |assume:29| |assume:30|))

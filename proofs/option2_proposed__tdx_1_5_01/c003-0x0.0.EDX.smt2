@@ -30,7 +30,7 @@
 (let (($x7 (=> |assume:29| $x5)))
 (let (($x8 (=> |assume:28| $x5)))
 (let (($x9 (=> |assume:2| (= (bvand |native:0x0.0.EDX| (_ bv3063583126 32)) (_ bv0 32)))))
-(let (($x10 (=> |assume:2| (= (_ bv1231384169 32) (bvand |native:0x0.0.EDX| (_ bv1231384169 32))))))
+(let (($x10 (=> |assume:2| (= (bvand |native:0x0.0.EDX| (_ bv1231384169 32)) (_ bv1231384169 32)))))
 (and $x10 $x9 $x8 $x7 $x6 $x4 $x2 $x1))))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:2| |assume:28| |assume:29| |assume:30|))

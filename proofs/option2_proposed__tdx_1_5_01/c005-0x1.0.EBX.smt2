@@ -48,7 +48,7 @@
 (let (($x17 (=> |assume:29| $x16)))
 (let (($x18 (=> |assume:28| $x16)))
 (let (($x19 (=> |assume:3| (= (bvand |native:0x1.0.EBX| (_ bv63232 32)) (_ bv0 32)))))
-(let (($x20 (=> |assume:3| (= (_ bv2048 32) (bvand |native:0x1.0.EBX| (_ bv2048 32))))))
+(let (($x20 (=> |assume:3| (= (bvand |native:0x1.0.EBX| (_ bv2048 32)) (_ bv2048 32)))))
 (and $x20 $x19 $x18 $x17 $x15 $x14 $x13 $x12 $x11 $x10 $x9 $x7))))))))))))))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:3| |assume:28| |assume:29| |assume:30|))

@@ -47,7 +47,7 @@
 (let (($x16 (=> |assume:29| $x15)))
 (let (($x17 (=> |assume:28| $x15)))
 (let (($x18 (=> |assume:6| (= (bvand |native:0x4.0.EBX| (_ bv4032 32)) (_ bv0 32)))))
-(let (($x19 (=> |assume:6| (= (_ bv63 32) (bvand |native:0x4.0.EBX| (_ bv63 32))))))
+(let (($x19 (=> |assume:6| (= (bvand |native:0x4.0.EBX| (_ bv63 32)) (_ bv63 32)))))
 (and $x19 $x18 $x17 $x16 $x14 $x13 $x12 $x11 $x10 $x9 $x8 $x7)))))))))))))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:6| |assume:28| |assume:29| |assume:30|))

@@ -40,7 +40,7 @@
 (let (($x12 (=> |assume:30| $x11)))
 (let (($x13 (=> |assume:29| $x11)))
 (let (($x14 (=> |assume:28| $x11)))
-(let (($x15 (=> |assume:19| (= (_ bv15 32) (bvand |native:0xd.1.EAX| (_ bv15 32))))))
+(let (($x15 (=> |assume:19| (= (bvand |native:0xd.1.EAX| (_ bv15 32)) (_ bv15 32)))))
 (and $x15 $x14 $x13 $x12 $x10 $x9 $x8 $x7 $x6 $x5)))))))))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:19| |assume:28| |assume:29| |assume:30|))

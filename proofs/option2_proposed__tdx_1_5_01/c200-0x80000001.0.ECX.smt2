@@ -29,7 +29,7 @@
 (let (($x6 (=> |assume:30| $x5)))
 (let (($x7 (=> |assume:29| $x5)))
 (let (($x8 (=> |assume:28| $x5)))
-(let (($x9 (=> |assume:24| (= (_ bv289 32) (bvand |native:0x80000001.0.ECX| (_ bv289 32))))))
+(let (($x9 (=> |assume:24| (= (bvand |native:0x80000001.0.ECX| (_ bv289 32)) (_ bv289 32)))))
 (and $x9 $x8 $x7 $x6 $x4 $x2 $x1)))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:24| |assume:28| |assume:29| |assume:30|))

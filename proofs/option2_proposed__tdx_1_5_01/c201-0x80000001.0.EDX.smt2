@@ -40,7 +40,7 @@
 (let (($x12 (=> |assume:30| $x11)))
 (let (($x13 (=> |assume:29| $x11)))
 (let (($x14 (=> |assume:28| $x11)))
-(let (($x15 (=> |assume:25| (= (_ bv739246080 32) (bvand |native:0x80000001.0.EDX| (_ bv739246080 32))))))
+(let (($x15 (=> |assume:25| (= (bvand |native:0x80000001.0.EDX| (_ bv739246080 32)) (_ bv739246080 32)))))
 (and $x15 $x14 $x13 $x12 $x10 $x9 $x7 $x6 $x4)))))))))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:25| |assume:28| |assume:29| |assume:30|))

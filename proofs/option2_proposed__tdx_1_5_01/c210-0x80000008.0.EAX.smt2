@@ -41,7 +41,7 @@
 (let (($x13 (=> |assume:29| $x11)))
 (let (($x14 (=> |assume:28| $x11)))
 (let (($x15 (=> |assume:27| (= (bvand |native:0x80000008.0.EAX| (_ bv203 32)) (_ bv0 32)))))
-(let (($x16 (=> |assume:27| (= (_ bv52 32) (bvand |native:0x80000008.0.EAX| (_ bv52 32))))))
+(let (($x16 (=> |assume:27| (= (bvand |native:0x80000008.0.EAX| (_ bv52 32)) (_ bv52 32)))))
 (and $x16 $x15 $x14 $x13 $x12 $x10 $x9 $x8 $x7 $x6 $x5))))))))))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:27| |assume:28| |assume:29| |assume:30|))

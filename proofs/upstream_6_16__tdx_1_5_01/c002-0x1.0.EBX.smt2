@@ -43,7 +43,7 @@
 (let (($x13 (=> |assume:33| $x12)))
 (let (($x14 (=> |assume:28| $x12)))
 (let (($x15 (=> |assume:3| (= (bvand |native:0x1.0.EBX| (_ bv63232 32)) (_ bv0 32)))))
-(let (($x16 (=> |assume:3| (= (_ bv2048 32) (bvand |native:0x1.0.EBX| (_ bv2048 32))))))
+(let (($x16 (=> |assume:3| (= (bvand |native:0x1.0.EBX| (_ bv2048 32)) (_ bv2048 32)))))
 (and $x16 $x15 $x14 $x13 $x11 $x10 $x9 $x8 $x7 $x6 $x4))))))))))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:3| |assume:28| |assume:33|))

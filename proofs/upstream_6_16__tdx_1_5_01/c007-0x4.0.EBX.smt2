@@ -42,7 +42,7 @@
 (let (($x12 (=> |assume:33| $x11)))
 (let (($x13 (=> |assume:28| $x11)))
 (let (($x14 (=> |assume:6| (= (bvand |native:0x4.0.EBX| (_ bv4032 32)) (_ bv0 32)))))
-(let (($x15 (=> |assume:6| (= (_ bv63 32) (bvand |native:0x4.0.EBX| (_ bv63 32))))))
+(let (($x15 (=> |assume:6| (= (bvand |native:0x4.0.EBX| (_ bv63 32)) (_ bv63 32)))))
 (and $x15 $x14 $x13 $x12 $x10 $x9 $x8 $x7 $x6 $x5 $x4)))))))))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:6| |assume:28| |assume:33|))

@@ -54,7 +54,7 @@
 (let (($x21 (=> |assume:28| $x3)))
 (let (($x22 (=> |assume:28| $x4)))
 (let (($x23 (=> |assume:28| $x5)))
-(let (($x24 (=> |assume:14| (= (_ bv23 32) (bvand |native:0x7.2.EDX| (_ bv23 32))))))
+(let (($x24 (=> |assume:14| (= (bvand |native:0x7.2.EDX| (_ bv23 32)) (_ bv23 32)))))
 (and $x24 $x23 $x22 $x21 $x20 $x18 $x18 $x18 $x18 $x16 $x15 $x14 $x13 $x12 $x11 $x10 $x9 $x8 $x7 $x6))))))))))))))))))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:14| |assume:28| |assume:29| |assume:33|))

@@ -86,9 +86,9 @@
 (let ((?x51 (concat (concat (concat ((_ repeat 2) ?x50) ((_ extract 29 29) |native:0x80000001.0.EDX|)) ?x50) ((_ extract 27 26) |native:0x80000001.0.EDX|))))
 (let ((?x52 (concat (concat (concat ?x51 ((_ repeat 5) ?x50)) ((_ extract 20 20) |native:0x80000001.0.EDX|)) ((_ repeat 8) ?x50))))
 (let ((?x53 (concat (concat (concat ?x52 ((_ extract 11 11) |native:0x80000001.0.EDX|)) ((_ repeat 6) ?x50)) ((_ extract 4 0) |native:0x80000001.0.EDX|))))
-(let (($x54 (=> |assume:25| (= (_ bv739246080 32) (bvand ?x53 (_ bv739246080 32))))))
+(let (($x54 (=> |assume:25| (= (bvand ?x53 (_ bv739246080 32)) (_ bv739246080 32)))))
 (let ((?x55 (concat ((_ repeat 23) ((_ extract 7 7) |native:0x80000001.0.ECX|)) ((_ extract 8 0) |native:0x80000001.0.ECX|))))
-(let (($x56 (=> |assume:24| (= (_ bv289 32) (bvand ?x55 (_ bv289 32))))))
+(let (($x56 (=> |assume:24| (= (bvand ?x55 (_ bv289 32)) (_ bv289 32)))))
 (and $x56 $x54 $x49 $x48 $x47 $x46 $x45 $x45 $x45 $x45 $x43 $x42 $x41 $x39 $x37 $x36 $x35 $x24 $x23 $x21))))))))))))))))))))))))))))))))))))))))))))))))))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:24| |assume:25| |assume:28| |assume:29| |assume:33|))

@@ -43,7 +43,7 @@
 (let (($x17 (=> |assume:28| $x1)))
 (let (($x18 (=> |assume:28| $x2)))
 (let (($x19 (=> |assume:28| $x3)))
-(let (($x20 (=> |assume:26| (= (_ bv256 32) (bvand |native:0x80000007.0.EDX| (_ bv256 32))))))
+(let (($x20 (=> |assume:26| (= (bvand |native:0x80000007.0.EDX| (_ bv256 32)) (_ bv256 32)))))
 (and $x20 $x19 $x18 $x17 $x16 $x15 $x15 $x15 $x15 $x13 $x12 $x11 $x10 $x8 $x6 $x5))))))))))))))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:26| |assume:28| |assume:29| |assume:33|))

@@ -85,7 +85,7 @@
 (let (($x48 (=> |assume:28| $x47)))
 (let (($x49 (=> |assume:28| $x41)))
 (let (($x50 (=> |assume:27| (= (bvand ?x14 (_ bv203 32)) (_ bv0 32)))))
-(let (($x51 (=> |assume:27| (= (_ bv52 32) (bvand ?x14 (_ bv52 32))))))
+(let (($x51 (=> |assume:27| (= (bvand ?x14 (_ bv52 32)) (_ bv52 32)))))
 (and $x51 $x50 $x49 $x48 $x46 $x45 $x44 $x44 $x44 $x44 $x42 $x40 $x39 $x38 $x37 $x36 $x35 $x34 $x33 $x25 $x24 $x21)))))))))))))))))))))))))))))))))))))))))))))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:27| |assume:28| |assume:29| |assume:33|))

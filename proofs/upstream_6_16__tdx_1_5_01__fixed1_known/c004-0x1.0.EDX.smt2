@@ -20,7 +20,7 @@
 (let (($x3 (=> |violate:fixed1_visible:4| (not $x2))))
 (let (($x4 (=> |assume:33| (= (bvand |request:0x1.0.EDX| (_ bv1203503103 32)) (_ bv0 32)))))
 (let (($x5 (=> |assume:28| (= |request:0x1.0.EDX| (_ bv0 32)))))
-(let (($x6 (=> |assume:5| (= (_ bv128580095 32) (bvand |native:0x1.0.EDX| (_ bv128580095 32))))))
+(let (($x6 (=> |assume:5| (= (bvand |native:0x1.0.EDX| (_ bv128580095 32)) (_ bv128580095 32)))))
 (and $x6 $x5 $x4 $x3))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:5| |assume:28| |assume:33|))

@@ -23,7 +23,7 @@
 (let (($x5 (=> |assume:33| $x4)))
 (let (($x6 (=> |assume:28| $x4)))
 (let (($x7 (=> |assume:6| (= (bvand |native:0x4.0.EBX| (_ bv4032 32)) (_ bv0 32)))))
-(let (($x8 (=> |assume:6| (= (_ bv63 32) (bvand |native:0x4.0.EBX| (_ bv63 32))))))
+(let (($x8 (=> |assume:6| (= (bvand |native:0x4.0.EBX| (_ bv63 32)) (_ bv63 32)))))
 (and $x8 $x7 $x6 $x5 $x3))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:6| |assume:28| |assume:33|))

@@ -36,7 +36,7 @@
 (let (($x15 (=> |assume:28| $x5)))
 (let (($x16 (=> |assume:28| $x7)))
 (let (($x17 (=> |assume:28| $x9)))
-(let (($x18 (=> |assume:14| (= (_ bv23 32) (bvand |native:0x7.2.EDX| (_ bv23 32))))))
+(let (($x18 (=> |assume:14| (= (bvand |native:0x7.2.EDX| (_ bv23 32)) (_ bv23 32)))))
 (and $x18 $x17 $x16 $x15 $x14 $x12 $x12 $x12 $x12 $x10 $x8 $x6 $x4 $x3))))))))))))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:14| |assume:28| |assume:29| |assume:33|))

@@ -38,7 +38,7 @@
 (let (($x15 (=> |assume:28| $x7)))
 (let (($x16 (=> |assume:28| $x9)))
 (let (($x17 (=> |assume:21| (= (bvand |native:0x14.0.EAX| (_ bv4294967294 32)) (_ bv0 32)))))
-(let (($x18 (=> |assume:21| (= (_ bv1 32) (bvand |native:0x14.0.EAX| (_ bv1 32))))))
+(let (($x18 (=> |assume:21| (= (bvand |native:0x14.0.EAX| (_ bv1 32)) (_ bv1 32)))))
 (and $x18 $x17 $x16 $x15 $x14 $x13 $x12 $x12 $x12 $x12 $x10 $x8 $x6 $x4 $x2 $x1))))))))))))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:21| |assume:28| |assume:29| |assume:33|))

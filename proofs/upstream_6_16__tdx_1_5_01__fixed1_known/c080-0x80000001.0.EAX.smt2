@@ -39,8 +39,8 @@
 (let (($x15 (=> |assume:28| $x6)))
 (let (($x16 (=> |assume:28| $x8)))
 (let (($x17 (=> |assume:28| $x10)))
-(let (($x18 (=> |assume:25| (= (_ bv739246080 32) (bvand |native:0x80000001.0.EDX| (_ bv739246080 32))))))
-(let (($x19 (=> |assume:24| (= (_ bv289 32) (bvand |native:0x80000001.0.ECX| (_ bv289 32))))))
+(let (($x18 (=> |assume:25| (= (bvand |native:0x80000001.0.EDX| (_ bv739246080 32)) (_ bv739246080 32)))))
+(let (($x19 (=> |assume:24| (= (bvand |native:0x80000001.0.ECX| (_ bv289 32)) (_ bv289 32)))))
 (and $x19 $x18 $x17 $x16 $x15 $x14 $x13 $x13 $x13 $x13 $x11 $x9 $x7 $x5 $x3)))))))))))))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:24| |assume:25| |assume:28| |assume:29| |assume:33|))

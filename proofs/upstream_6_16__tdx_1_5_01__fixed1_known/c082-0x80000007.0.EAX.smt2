@@ -32,7 +32,7 @@
 (let (($x12 (=> |assume:28| $x3)))
 (let (($x13 (=> |assume:28| $x5)))
 (let (($x14 (=> |assume:28| $x7)))
-(let (($x15 (=> |assume:26| (= (_ bv256 32) (bvand |native:0x80000007.0.EDX| (_ bv256 32))))))
+(let (($x15 (=> |assume:26| (= (bvand |native:0x80000007.0.EDX| (_ bv256 32)) (_ bv256 32)))))
 (and $x15 $x14 $x13 $x12 $x11 $x10 $x10 $x10 $x10 $x8 $x6 $x4 $x2)))))))))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:26| |assume:28| |assume:29| |assume:33|))

@@ -39,7 +39,7 @@
 (let (($x17 (=> |assume:28| $x16)))
 (let (($x18 (=> |assume:28| $x10)))
 (let (($x19 (=> |assume:27| (= (bvand |native:0x80000008.0.EAX| (_ bv203 32)) (_ bv0 32)))))
-(let (($x20 (=> |assume:27| (= (_ bv52 32) (bvand |native:0x80000008.0.EAX| (_ bv52 32))))))
+(let (($x20 (=> |assume:27| (= (bvand |native:0x80000008.0.EAX| (_ bv52 32)) (_ bv52 32)))))
 (and $x20 $x19 $x18 $x17 $x15 $x14 $x13 $x13 $x13 $x13 $x11 $x9 $x8 $x6 $x4 $x3))))))))))))))))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:27| |assume:28| |assume:29| |assume:33|))
