@@ -101,12 +101,9 @@ class _Needs:
     """Walks Boolean terms (through z3's C API: no Python wrapper per node) and counts, per
     register, the witness positions that keep a term true (positive) or false (negative)."""
 
-    def __init__(self, ctx: z3.Context, var_reg: dict[str, Reg], width: int):
-        self.ctx = ctx
+    def __init__(self, ctx: z3.Context, var_reg: dict[str, Reg]):
         self.ref = ctx.ref()
-        self.names: dict[int, str] = {}
         self.var_reg = var_reg
-        self.width = width
         self.memo: dict[tuple[int, bool], Needs] = {}
         self.bv_memo: dict[int, tuple[frozenset[Reg], Needs, frozenset[int]]] = {}
         self.numerals: dict[Reg, set[int]] = {}  # the constants each register's terms use
@@ -228,7 +225,7 @@ def spreads(ctx: z3.Context, kept: Iterable[z3.BoolRef], violations: Iterable[z3
     kept: the bodies of the assertions that must all hold together (base, guarantees);
     violations: the invariants' "fails here" bodies, of which one is asked at a time.
     Returns {} when nothing can be tied or a term is of a kind the analysis does not know."""
-    walker = _Needs(ctx, var_reg, width)
+    walker = _Needs(ctx, var_reg)
     try:
         total: Needs = {}
         for body in kept:
@@ -287,11 +284,16 @@ def spreads(ctx: z3.Context, kept: Iterable[z3.BoolRef], violations: Iterable[z3
     return out
 
 
-def substitute(body: z3.BoolRef, spread: dict[str, z3.BitVecRef], variables: dict[str, z3.BitVecRef]
-               ) -> z3.BoolRef:
-    """body with every tied variable replaced by the term that stands for it."""
-    n = len(spread)
-    froms = (z3.Ast * n)(*[variables[name].as_ast() for name in spread])
-    tos = (z3.Ast * n)(*[term.as_ast() for term in spread.values()])
-    ctx = body.ctx
-    return z3.BoolRef(_lib.Z3_substitute(ctx.ref(), body.as_ast(), n, froms, tos), ctx)
+class Substitution:
+    """Every tied variable -> the term that stands for it, as the C arrays Z3_substitute takes
+    (made once per component: its bodies are many and the list long)."""
+
+    def __init__(self, spread: dict[str, z3.BitVecRef], variables: dict[str, z3.BitVecRef]):
+        self.terms = [(variables[name], term) for name, term in spread.items()]  # held while in use
+        n = self.n = len(spread)
+        self.froms = (z3.Ast * n)(*[v.as_ast() for v, _ in self.terms])
+        self.tos = (z3.Ast * n)(*[t.as_ast() for _, t in self.terms])
+
+    def __call__(self, body: z3.BoolRef) -> z3.BoolRef:
+        ctx = body.ctx
+        return z3.BoolRef(_lib.Z3_substitute(ctx.ref(), body.as_ast(), self.n, self.froms, self.tos), ctx)

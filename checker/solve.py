@@ -23,10 +23,10 @@ import z3
 from checker import ast
 from checker.bits import Reg, bit_numbers
 from checker.encode import Cond, Z3Algebra
-from checker.positions import MIN_BITS as MIN_TIED_BITS
-from checker.positions import spreads, substitute
 from checker.model import (CheckSetup, ConcreteAlgebra, Model, ModelError, Space, build_model, build_space,
                            resolve_check)
+from checker.positions import MIN_BITS as MIN_TIED_BITS
+from checker.positions import Substitution, spreads
 from checker.results import (BitStory, CheckResult, Counterexample, Explanation, Verdict)
 from checker.semantics import Program
 
@@ -304,11 +304,11 @@ class CheckSolver:
         self.inv_atoms: dict[str, dict[int, list[z3.BoolRef]]] = {n: {} for n in self.invariant_terms}
         self.inv_lits: dict[str, dict[int, z3.BoolRef]] = {}
         roots = sorted(groups, key=lambda r: (min(leaves_of.get(r, {(1 << 40, 0)})), r))
-        spread: dict[tuple[int, int], int] = {}
+        holders: dict[tuple[int, int], int] = {}  # leaf -> how many components hold registers of it
         for r in roots:
             for key in leaves_of.get(r, ()):
-                spread[key] = spread.get(key, 0) + 1
-        self.split_leaves = {key for key, n in spread.items() if n > 1}  # leaves in more than one component
+                holders[key] = holders.get(key, 0) + 1
+        self.split_leaves = {key for key, n in holders.items() if n > 1}
         for root in roots:
             comp = Component(root, leaves_of.get(root, set()), regs_of.get(root, set()))
             if self.decompose:
@@ -359,9 +359,10 @@ class CheckSolver:
                     violations.append((lit, z3.Not(z3.And(per_comp[idx]))))
                     self.inv_lits.setdefault(inv, {})[idx] = lit
             spread = self._tied_positions(comp, [b for _, b in kept], [b for _, b in violations])
+            tie = Substitution(spread, self.alg.vars) if spread else None
             assertions = z3.AstVector(ctx=self.ctx)
             for lit, body in kept + violations:
-                assertions.push(z3.Implies(lit, substitute(body, spread, self.alg.vars) if spread else body))
+                assertions.push(z3.Implies(lit, tie(body) if tie is not None else body))
             used = [lit for lit, _ in kept + violations]
             comp.ctx = self._context_for(comp)
             comp.solver = make_solver(comp.ctx, self.rlimit)
