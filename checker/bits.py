@@ -11,7 +11,7 @@ mask; XFAM and ATTRIBUTES sets are plain 64-bit integers.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 REGISTERS = ("EAX", "EBX", "ECX", "EDX")
 FUTURE_LEAF = -1
@@ -29,6 +29,17 @@ class Reg:
     leaf: int
     subleaf: int
     register: str
+
+    # Registers are dict keys and set members everywhere (millions of lookups in a large
+    # check): the hash, the same value the dataclass would compute, is computed once.
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_hash", hash((self.leaf, self.subleaf, self.register)))
+
+    def __hash__(self) -> int:
+        return self._hash  # type: ignore[attr-defined, no-any-return]
+
+    def __reduce__(self) -> tuple[Any, ...]:  # str hashes differ between processes: recompute
+        return (Reg, (self.leaf, self.subleaf, self.register))
 
     @property
     def is_future(self) -> bool:

@@ -103,9 +103,26 @@ class _Flags:
     def leaf_flags(self) -> list[z3.BoolRef]:
         """One Boolean per leaf: some variable of it is off its quiet value (built on first use)."""
         if self._leaf_flags is None:
-            v = self.vars
-            self._leaf_flags = [z3.Or([(v[n] & c) != 0 for n, c in g]) for g in self.leaf_groups]
+            self._leaf_flags = [self._touched(g) for g in self.leaf_groups]
         return self._leaf_flags
+
+    def _touched(self, group: list[tuple[str, int]]) -> z3.BoolRef:
+        """Some variable of the group has a counted bit set (through the C API, like _bit;
+        every operand stays referenced until the call that takes it returns)."""
+        ref, ctx = self.ctx.ref(), self.ctx
+        zero = z3.BitVecVal(0, self.width, ctx)
+        nonzero: list[z3.BoolRef] = []
+        for n, c in group:
+            x = self.vars[n]
+            if c != (1 << self.width) - 1:
+                mask = z3.BitVecVal(c, self.width, ctx)
+                x = z3.BitVecRef(z3.Z3_mk_bvand(ref, x.as_ast(), mask.as_ast()), ctx)
+            same = z3.BoolRef(z3.Z3_mk_eq(ref, x.as_ast(), zero.as_ast()), ctx)
+            nonzero.append(z3.BoolRef(z3.Z3_mk_not(ref, same.as_ast()), ctx))
+        if len(nonzero) == 1:
+            return nonzero[0]
+        return z3.BoolRef(z3.Z3_mk_or(ref, len(nonzero), (z3.Ast * len(nonzero))(*[t.as_ast() for t in nonzero])),
+                          ctx)
 
     @property
     def bit_flags(self) -> list[z3.BoolRef]:
