@@ -121,7 +121,8 @@ class Part:
 def _smtlib_body(ctx: z3.Context, assertions: z3.AstVector) -> str:
     """Declarations and the assertions, conjoined in one assert so that z3 prints a
     subterm shared by several assertions once (let-bound) instead of once per assertion."""
-    items = [_strict(a) for a in assertions]
+    done: dict[int, z3.ExprRef] = {}  # shared: the assertions of a component share most subterms
+    items = [_strict(a, done) for a in assertions]
     formula = z3.And(items) if len(items) > 1 else items[0] if items else z3.BoolVal(True, ctx)
     text = z3.Z3_benchmark_to_smtlib_string(ctx.ref(), "", "QF_BV", "unknown", "", 0, (z3.Ast * 0)(),
                                             formula.as_ast())
@@ -132,10 +133,10 @@ def _smtlib_body(ctx: z3.Context, assertions: z3.AstVector) -> str:
     return _renumber_lets("\n".join(lines) + "\n")
 
 
-def _strict(formula: z3.ExprRef) -> z3.ExprRef:
+def _strict(formula: z3.ExprRef, done: dict[int, z3.ExprRef]) -> z3.ExprRef:
     """The formula with every one-operand and/or replaced by its operand (the same
-    meaning): z3 prints (and x), which SMT-LIB, and so bitwuzla, does not accept."""
-    done: dict[int, z3.ExprRef] = {}
+    meaning): z3 prints (and x), which SMT-LIB, and so bitwuzla, does not accept.
+    done: the subterms already rewritten (term id -> result)."""
     stack = [formula]
     while stack:  # post-order without recursion: terms can be deep
         e = stack[-1]

@@ -13,9 +13,14 @@
 (declare-fun |assume:3| () Bool)
 (declare-fun module.xfam_fixed0 () (_ BitVec 64))
 (assert
- (let (($x1 (=> |assume:3| (= (bvand userspace.xfam module.xfam_fixed1) module.xfam_fixed1))))
-(let (($x2 (=> |assume:3| (= (bvand userspace.xfam (bvnot module.xfam_fixed0)) (_ bv0 64)))))
-(and $x2 $x1))))
+ (let ((?x1 (bvand userspace.xfam module.xfam_fixed1)))
+(let (($x2 (= ?x1 module.xfam_fixed1)))
+(let (($x3 (=> |assume:3| $x2)))
+(let ((?x4 (bvnot module.xfam_fixed0)))
+(let ((?x5 (bvand userspace.xfam ?x4)))
+(let (($x6 (= ?x5 (_ bv0 64))))
+(let (($x7 (=> |assume:3| $x6)))
+(and $x7 $x3)))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:3|))
 (exit)

@@ -16,12 +16,13 @@
 (declare-fun |assume:29| () Bool)
 (declare-fun |assume:28| () Bool)
 (assert
- (let (($x1 (=> |violate:no_silent_drop:8| (not (= |request:0x3.0.EAX| (_ bv0 32))))))
-(let (($x2 (= |request:0x3.0.EAX| (_ bv0 32))))
-(let (($x3 (=> |assume:30| $x2)))
-(let (($x4 (=> |assume:29| $x2)))
-(let (($x5 (=> |assume:28| $x2)))
-(and $x5 $x4 $x3 $x1)))))))
+ (let (($x1 (= |request:0x3.0.EAX| (_ bv0 32))))
+(let (($x2 (not $x1)))
+(let (($x3 (=> |violate:no_silent_drop:8| $x2)))
+(let (($x4 (=> |assume:30| $x1)))
+(let (($x5 (=> |assume:29| $x1)))
+(let (($x6 (=> |assume:28| $x1)))
+(and $x6 $x5 $x4 $x3))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:28| |assume:29| |assume:30|))
 ; question 2: expected unsat

@@ -13,10 +13,14 @@
 (declare-fun |assume:5| () Bool)
 (declare-fun module.attributes_fixed0 () (_ BitVec 64))
 (assert
- (let (($x1 (= (bvand userspace.attributes module.attributes_fixed1) module.attributes_fixed1)))
-(let (($x2 (=> |assume:5| $x1)))
-(let (($x3 (=> |assume:5| (= (bvand userspace.attributes (bvnot module.attributes_fixed0)) (_ bv0 64)))))
-(and $x3 $x2)))))
+ (let ((?x1 (bvand userspace.attributes module.attributes_fixed1)))
+(let (($x2 (= ?x1 module.attributes_fixed1)))
+(let (($x3 (=> |assume:5| $x2)))
+(let ((?x4 (bvnot module.attributes_fixed0)))
+(let ((?x5 (bvand userspace.attributes ?x4)))
+(let (($x6 (= ?x5 (_ bv0 64))))
+(let (($x7 (=> |assume:5| $x6)))
+(and $x7 $x3)))))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:5|))
 (exit)

@@ -13,10 +13,11 @@
 (declare-fun |assume:33| () Bool)
 (declare-fun |assume:28| () Bool)
 (assert
- (let (($x1 (= (bvand |request:0x4.0.EDX| (_ bv4 32)) (_ bv0 32))))
-(let (($x2 (=> |assume:33| $x1)))
-(let (($x3 (=> |assume:28| $x1)))
-(and $x3 $x2)))))
+ (let ((?x1 (bvand |request:0x4.0.EDX| (_ bv4 32))))
+(let (($x2 (= ?x1 (_ bv0 32))))
+(let (($x3 (=> |assume:33| $x2)))
+(let (($x4 (=> |assume:28| $x2)))
+(and $x4 $x3))))))
 ; question 1: expected sat
 (check-sat-assuming (|assume:28| |assume:33|))
 (exit)

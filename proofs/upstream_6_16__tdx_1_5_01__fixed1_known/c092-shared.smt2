@@ -13,11 +13,12 @@
 (declare-fun |guarantee:configurable_known| () Bool)
 (declare-fun |guarantee:fixed1_known| () Bool)
 (assert
- (let (($x1 (=> |violate:td_has_no_unknown:92| (not false))))
-(let (($x2 (=> |guarantee:reported_is_accepted| false)))
-(let (($x3 (=> |guarantee:configurable_known| false)))
-(let (($x4 (=> |guarantee:fixed1_known| false)))
-(and $x4 $x3 $x2 $x1))))))
+ (let (($x1 (not false)))
+(let (($x2 (=> |violate:td_has_no_unknown:92| $x1)))
+(let (($x3 (=> |guarantee:reported_is_accepted| false)))
+(let (($x4 (=> |guarantee:configurable_known| false)))
+(let (($x5 (=> |guarantee:fixed1_known| false)))
+(and $x5 $x4 $x3 $x2)))))))
 ; question 1: expected unsat
 (check-sat-assuming (|guarantee:fixed1_known|))
 (exit)
