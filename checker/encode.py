@@ -55,12 +55,19 @@ _mk_bvor, _mk_bvand, _mk_bvxor, _mk_bvnot = z3.Z3_mk_bvor, z3.Z3_mk_bvand, z3.Z3
 _mk_eq, _mk_not, _mk_ite, _mk_extract = z3.Z3_mk_eq, z3.Z3_mk_not, z3.Z3_mk_ite, z3.Z3_mk_extract
 
 
-def _nary(make: Any, terms: list[z3.BoolRef], ctx: z3.Context) -> z3.BoolRef:
+def nary(make: Any, terms: list[z3.BoolRef], ctx: z3.Context) -> z3.BoolRef:
     """z3.And/z3.Or over Booleans we built, through the C API (make: Z3_mk_and or Z3_mk_or):
     the Python wrappers re-check and coerce every operand, which on long conjunctions cost
     more than building them."""
     n = len(terms)
     return z3.BoolRef(make(ctx.ref(), n, (z3.Ast * n)(*[t.as_ast() for t in terms])), ctx)
+
+
+def bit_set(term: z3.BitVecRef, i: int, one: z3.BitVecRef) -> z3.BoolRef:
+    """Bit i of term is 1 (one: the 1-bit value 1 in term's context)."""
+    ctx = term.ctx
+    picked = z3.BitVecRef(_mk_extract(ctx.ref(), i, i, term.as_ast()), ctx)
+    return z3.BoolRef(_mk_eq(ctx.ref(), picked.as_ast(), one.as_ast()), ctx)
 
 
 class Cond:
@@ -77,7 +84,7 @@ class Cond:
             return z3.BoolVal(False, ctx)
         if not self.atoms:
             return z3.BoolVal(True, ctx)
-        return self.atoms[0][0] if len(self.atoms) == 1 else _nary(z3.Z3_mk_and, [a for a, _ in self.atoms], ctx)
+        return self.atoms[0][0] if len(self.atoms) == 1 else nary(z3.Z3_mk_and, [a for a, _ in self.atoms], ctx)
 
     @property
     def is_true(self) -> bool:
@@ -203,9 +210,7 @@ class Z3Algebra:
     def bit(self, a: Term, i: int) -> Cond:
         if a.value is not None:
             return self._true if a.value >> i & 1 else self._false
-        x, one = a.term, self.bv_value(1, 1)
-        picked = z3.BitVecRef(_mk_extract(self.ref, i, i, x.as_ast()), self.ctx)
-        return self._atom(self._bool(_mk_eq(self.ref, picked.as_ast(), one.as_ast())), a.support)
+        return self._atom(bit_set(a.term, i, self.bv_value(1, 1)), a.support)
 
     def in_range(self, a: Term, lo: int, hi: int) -> Cond:
         if a.value is not None:
@@ -234,7 +239,7 @@ class Z3Algebra:
         support: frozenset[str] = EMPTY
         for b in live:
             support |= b.support
-        return self._atom(_nary(z3.Z3_mk_or, [b.term(self.ctx) for b in live], self.ctx), support)
+        return self._atom(nary(z3.Z3_mk_or, [b.term(self.ctx) for b in live], self.ctx), support)
 
     def not_(self, b: Cond) -> Cond:
         if b.is_true:

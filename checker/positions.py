@@ -62,16 +62,11 @@ class _Unsupported(Exception):
     """A term this analysis does not know: the component is solved untied."""
 
 
-def _k(op: str) -> int:
-    return getattr(z3, op)
-
-
-_AND, _OR, _NOT, _IMPLIES, _ITE, _EQ, _IFF = (_k(o) for o in ("Z3_OP_AND", "Z3_OP_OR", "Z3_OP_NOT", "Z3_OP_IMPLIES",
-                                                               "Z3_OP_ITE", "Z3_OP_EQ", "Z3_OP_IFF"))
-_TRUE, _FALSE, _UNINTERPRETED = (_k(o) for o in ("Z3_OP_TRUE", "Z3_OP_FALSE", "Z3_OP_UNINTERPRETED"))
-_BITWISE = {_k(o) for o in ("Z3_OP_BAND", "Z3_OP_BOR", "Z3_OP_BNOT", "Z3_OP_BXOR")}
-_COMPARE = {_k(o) for o in ("Z3_OP_ULEQ", "Z3_OP_UGEQ", "Z3_OP_ULT", "Z3_OP_UGT")}
-_EXTRACT = _k("Z3_OP_EXTRACT")
+_AND, _OR, _NOT, _IMPLIES, _ITE, _EQ, _IFF = (z3.Z3_OP_AND, z3.Z3_OP_OR, z3.Z3_OP_NOT, z3.Z3_OP_IMPLIES,
+                                               z3.Z3_OP_ITE, z3.Z3_OP_EQ, z3.Z3_OP_IFF)
+_TRUE, _FALSE, _UNINTERPRETED, _EXTRACT = z3.Z3_OP_TRUE, z3.Z3_OP_FALSE, z3.Z3_OP_UNINTERPRETED, z3.Z3_OP_EXTRACT
+_BITWISE = {z3.Z3_OP_BAND, z3.Z3_OP_BOR, z3.Z3_OP_BNOT, z3.Z3_OP_BXOR}
+_COMPARE = {z3.Z3_OP_ULEQ, z3.Z3_OP_UGEQ, z3.Z3_OP_ULT, z3.Z3_OP_UGT}
 
 Needs = dict[Reg, int]  # witness positions needed, per register
 

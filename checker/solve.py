@@ -22,7 +22,7 @@ import z3
 
 from checker import ast
 from checker.bits import Reg, bit_numbers
-from checker.encode import Cond, Z3Algebra
+from checker.encode import Cond, Z3Algebra, bit_set, nary
 from checker.model import (CheckSetup, ConcreteAlgebra, Model, ModelError, Space, build_model, build_space,
                            resolve_check)
 from checker.positions import MIN_BITS as MIN_TIED_BITS
@@ -107,7 +107,7 @@ class _Flags:
         return self._leaf_flags
 
     def _touched(self, group: list[tuple[str, int]]) -> z3.BoolRef:
-        """Some variable of the group has a counted bit set (through the C API, like _bit;
+        """Some variable of the group has a counted bit set (through the C API, like bit_set;
         every operand stays referenced until the call that takes it returns)."""
         ref, ctx = self.ctx.ref(), self.ctx
         zero = z3.BitVecVal(0, self.width, ctx)
@@ -119,10 +119,7 @@ class _Flags:
                 x = z3.BitVecRef(z3.Z3_mk_bvand(ref, x.as_ast(), mask.as_ast()), ctx)
             same = z3.BoolRef(z3.Z3_mk_eq(ref, x.as_ast(), zero.as_ast()), ctx)
             nonzero.append(z3.BoolRef(z3.Z3_mk_not(ref, same.as_ast()), ctx))
-        if len(nonzero) == 1:
-            return nonzero[0]
-        return z3.BoolRef(z3.Z3_mk_or(ref, len(nonzero), (z3.Ast * len(nonzero))(*[t.as_ast() for t in nonzero])),
-                          ctx)
+        return nonzero[0] if len(nonzero) == 1 else nary(z3.Z3_mk_or, nonzero, ctx)
 
     @property
     def bit_flags(self) -> list[z3.BoolRef]:
@@ -139,22 +136,21 @@ class _Flags:
                     x = v[n] & c if c != (1 << self.width) - 1 else v[n]
                     acc = x if acc is None else acc | x
                     care |= c
-                own = [self._bit(acc, i) for i in range(self.width) if care >> i & 1]
+                own = [bit_set(acc, i, self.one) for i in range(self.width) if care >> i & 1]
                 flags.extend(own)
                 weights.extend([weight] * len(own))
             for n in self.wide:
-                flags.extend(self._bit(v[n], i) for i in range(self.wide_width))
+                flags.extend(bit_set(v[n], i, self.one) for i in range(self.wide_width))
                 weights.extend([1] * self.wide_width)
             self._bit_flags, self._bit_weights = flags, weights
         return self._bit_flags
 
-    def _bit(self, term: z3.BitVecRef, i: int) -> z3.BoolRef:
-        """Bit i of term is 1 (through the C API: a check makes thousands of these)."""
-        ref = self.ctx.ref()
-        one = z3.BitVecVal(1, 1, self.ctx) if self._one is None else self._one
-        self._one = one
-        picked = z3.BitVecRef(z3.Z3_mk_extract(ref, i, i, term.as_ast()), self.ctx)
-        return z3.BoolRef(z3.Z3_mk_eq(ref, picked.as_ast(), one.as_ast()), self.ctx)
+    @property
+    def one(self) -> z3.BitVecRef:
+        """The 1-bit value 1 in the component's context (made once)."""
+        if self._one is None:
+            self._one = z3.BitVecVal(1, 1, self.ctx)
+        return self._one
 
     @property
     def bit_weights(self) -> list[int]:
@@ -227,7 +223,6 @@ class CheckSolver:
         self.satisfied_by_last: frozenset[str] = frozenset()
         self.minimise = minimise
         self.decompose = decompose
-        self.tie_positions = True  # see _tied_positions
         self.ctx = self.alg.ctx
         self._contexts: list[list[Any]] = []  # [context, variables placed in it]
         # called as recorder(self, comp, literals, answer, kind, invariant) after every
@@ -396,7 +391,7 @@ class CheckSolver:
                         ) -> dict[str, z3.BitVecRef]:
         """Alike bit positions of the component's registers tied together (checker.positions):
         variable -> the term that stands for it. Small components are solved as they are."""
-        if not self.tie_positions or not self.decompose:
+        if not self.decompose:  # the naive encoding stays the plain formula
             return {}
         widths = self.model.variables
         if sum(widths[name] for name in comp.variables) < MIN_TIED_BITS:
