@@ -722,18 +722,25 @@ def test_solver_agrees_with_enumeration_two_leaves() -> None:
     _run("two_leaves", TWO_LEAVES, _SMALL_EXAMPLES, 10)
 
 
+def _recording(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str) -> list[tuple[tuple[Any, ...], Any]]:
+    """Wrap owner.name so that every call's arguments and result are recorded."""
+    calls: list[tuple[tuple[Any, ...], Any]] = []
+    original = getattr(owner, name)
+
+    def recorded(*args: Any) -> Any:
+        out = original(*args)
+        calls.append((args, out))
+        return out
+
+    monkeypatch.setattr(owner, name, recorded)
+    return calls
+
+
 def test_solver_agrees_with_enumeration_two_registers(monkeypatch: pytest.MonkeyPatch) -> None:
     """The same with one leaf split over two components (A in EAX, B in EBX). Where the quietest
     allowed situation touches the leaf, leaf counts do not add up over components, and the
     counterexample is searched again with that leaf whole: the sizes must still be exact."""
-    whole: list[str] = []
-    searched_whole = CheckSolver._counterexample_on_whole_leaves
-
-    def counting(self: CheckSolver, inv: Any, leaves: set[tuple[int, int]]) -> Any:
-        whole.append(inv.name)
-        return searched_whole(self, inv, leaves)
-
-    monkeypatch.setattr(CheckSolver, "_counterexample_on_whole_leaves", counting)
+    whole = _recording(monkeypatch, CheckSolver, "_counterexample_on_whole_leaves")
     _run("two_registers", TWO_REGISTERS, _SMALL_EXAMPLES, 10)
     assert len(whole) >= min(10, _SMALL_EXAMPLES), whole  # the generator reaches the whole-leaf search
 
@@ -742,18 +749,10 @@ def test_solver_agrees_with_enumeration_tied_positions(monkeypatch: pytest.Monke
     """The same with one 6-bit register in which A's four bits are alike, and alike positions tied
     in every component (checker.positions; real checks tie only large components): the
     witnesses kept per class must keep verdicts, guarantee sets and sizes exact."""
-    tied: list[int] = []
-    tie = solve.spreads
-
-    def counting(*args: Any, **kw: Any) -> Any:
-        out = tie(*args, **kw)
-        tied.append(len(out))
-        return out
-
-    monkeypatch.setattr(solve, "spreads", counting)
+    tied = _recording(monkeypatch, solve, "spreads")
     monkeypatch.setattr(solve, "MIN_TIED_BITS", 0)
     _run("wide_register", WIDE_REGISTER, _SMALL_EXAMPLES, 10)
-    assert sum(1 for n in tied if n) >= min(20, _SMALL_EXAMPLES), tied  # positions were tied
+    assert sum(1 for _, out in tied if out) >= min(20, _SMALL_EXAMPLES), tied  # positions were tied
 
 
 def test_truth_tables_match_concrete_evaluator() -> None:
