@@ -31,15 +31,22 @@ class Reg:
     register: str
 
     # Registers are dict keys and set members everywhere (millions of lookups in a large
-    # check): the hash, the same value the dataclass would compute, is computed once.
+    # check): the hash, the same value the dataclass would compute, is computed once, and
+    # so is the tuple they sort by (sort with key=sort_key: no Python-level comparisons).
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_hash", hash((self.leaf, self.subleaf, self.register)))
+        key = (self.leaf, self.subleaf, self.register)
+        object.__setattr__(self, "_key", key)
+        object.__setattr__(self, "_hash", hash(key))
 
     def __hash__(self) -> int:
         return self._hash  # type: ignore[attr-defined, no-any-return]
 
     def __reduce__(self) -> tuple[Any, ...]:  # str hashes differ between processes: recompute
         return (Reg, (self.leaf, self.subleaf, self.register))
+
+    @staticmethod
+    def sort_key(reg: "Reg") -> tuple[int, int, str]:
+        return reg._key  # type: ignore[attr-defined, no-any-return]
 
     @property
     def is_future(self) -> bool:
@@ -91,7 +98,7 @@ class BitSet(Mapping[Reg, int]):
         return self._masks.get(reg, 0)
 
     def __iter__(self) -> Iterator[Reg]:
-        return iter(sorted(self._masks))
+        return iter(sorted(self._masks, key=Reg.sort_key))
 
     def __len__(self) -> int:
         return len(self._masks)
@@ -126,10 +133,10 @@ class BitSet(Mapping[Reg, int]):
         return sum(m.bit_count() for m in self._masks.values())
 
     def registers(self) -> list[Reg]:
-        return sorted(self._masks)
+        return sorted(self._masks, key=Reg.sort_key)
 
     def bits(self) -> Iterator[tuple[Reg, int]]:
-        for reg in sorted(self._masks):
+        for reg in sorted(self._masks, key=Reg.sort_key):
             for b in bit_numbers(self._masks[reg]):
                 yield reg, b
 

@@ -156,10 +156,17 @@ class ConcreteModule:
     assumes: tuple[str, ...]
     decl: ast.ModuleDecl
     file: str
-    sources: dict[tuple[Reg, int], str] = field(default_factory=dict)
+    sources: dict[Reg, list[tuple[int, str]]] = field(default_factory=dict)  # reg -> [(mask, source)]
 
     def pinned(self, reg: Reg) -> int:
         return sum_masks(self.classes.get(reg, {}).values())
+
+    def source_of(self, reg: Reg, bit: int) -> str | None:
+        """The source of the last class statement that names the bit, if it gives one."""
+        for mask, name in reversed(self.sources.get(reg, ())):
+            if mask >> bit & 1:
+                return name
+        return None
 
 
 
@@ -175,7 +182,7 @@ def load_module(program: Program, file: str, decl: ast.ModuleDecl) -> ConcreteMo
     v1: dict[Reg, int] = {}
     v0: dict[Reg, int] = {}
     gates: dict[Reg, list[tuple[int, Gate]]] = {}
-    sources: dict[tuple[Reg, int], str] = {}
+    sources: dict[Reg, list[tuple[int, str]]] = {}
     reports = None
     words: dict[str, ast.Expr] = {}
     assumes: list[str] = []
@@ -192,9 +199,7 @@ def load_module(program: Program, file: str, decl: ast.ModuleDecl) -> ConcreteMo
                 if s.gate is not None:
                     gates.setdefault(reg, []).append((mask, Gate(s.gate.word, s.gate.bits)))
                 if s.source is not None:
-                    for b in range(32):
-                        if mask >> b & 1:
-                            sources[(reg, b)] = s.source.name
+                    sources.setdefault(reg, []).append((mask, s.source.name))
         elif isinstance(s, ast.ReportsStmt):
             reports = s.expr
         elif isinstance(s, ast.ModuleFixedStmt):
@@ -283,12 +288,16 @@ class Space:
     registers: list[Reg]
     width: int = 32
     wide_width: int = 64
+    # the leaf numbers the future leaf is not: those of `registers` unless given (a space
+    # that leaves out alike leaves, see alike_leaves, keeps those of the whole space)
+    leaf_numbers: list[int] | None = None
 
     def __post_init__(self) -> None:
         self.by_leaf: dict[tuple[int, int], list[Reg]] = {}
         for r in self.registers:
             self.by_leaf.setdefault(r.leaf_key, []).append(r)
-        self.known_leaf_numbers = sorted({r.leaf for r in self.registers if not r.is_future})
+        self.known_leaf_numbers = self.leaf_numbers if self.leaf_numbers is not None else \
+            sorted({r.leaf for r in self.registers if not r.is_future})
 
     @property
     def all_ones(self) -> int:
@@ -305,9 +314,24 @@ def build_space(program: Program, setup: CheckSetup, width: int = 32, wide_width
 
     `width`, `wide_width` and `registers` shrink the space for the brute-force
     cross-check in the tests; real checks use the defaults."""
-    leaves: set[tuple[int, int]] = set(program.leaves)
+    leaves = set(_named_leaves(program))
     for reg in setup.module.classes:
         leaves.add(reg.leaf_key)
+    leaves.discard((FUTURE_LEAF, 0))
+    regs = [Reg(lf, sl, r) for (lf, sl) in sorted(leaves) for r in registers]
+    if setup.future:
+        regs += [Reg(FUTURE_LEAF, 0, r) for r in registers]
+    return Space(regs, width, wide_width)
+
+
+def _named_leaves(program: Program) -> frozenset[tuple[int, int]]:
+    """The declared leaves and every leaf a position in any spec file names (once per program,
+    and again after files were added or changed, as release checks do)."""
+    files = tuple((path, id(spec)) for path, spec in program.files.items())
+    got = program.derived.get("named_leaves")
+    if got is not None and got[0] == files:
+        return got[1]  # type: ignore[no-any-return]
+    leaves: set[tuple[int, int]] = set(program.leaves)
 
     def visit(e: object, file: str) -> None:
         stack = [e]
@@ -329,11 +353,56 @@ def build_space(program: Program, setup: CheckSetup, width: int = 32, wide_width
         for d in spec.declarations:
             for e in _decl_exprs(d):
                 visit(e, path)
-    leaves.discard((FUTURE_LEAF, 0))
-    regs = [Reg(lf, sl, r) for (lf, sl) in sorted(leaves) for r in registers]
-    if setup.future:
-        regs += [Reg(FUTURE_LEAF, 0, r) for r in registers]
-    return Space(regs, width, wide_width)
+    program.derived["named_leaves"] = (files, frozenset(leaves))
+    return frozenset(leaves)
+
+
+@dataclass
+class AlikeLeaves:
+    """A space with copies of alike leaves left out (see alike_leaves)."""
+
+    space: Space  # what the check is encoded on
+    stand_in: dict[tuple[int, int], tuple[int, int]]  # a left-out leaf -> the kept leaf it copies
+    copies: dict[tuple[int, int], int]  # a kept leaf -> how many leaves it counts for (when not 1)
+
+
+def alike_leaves(program: Program, setup: CheckSetup, space: Space) -> AlikeLeaves | None:
+    """The space a check needs to be encoded on: of leaves that are alike, two copies.
+
+    Two leaves whose registers have equal signatures (Model.register_signature: the
+    module's data, every constant bit set and leaf range the check uses, the variables,
+    the future leaf) get the same constraints up to renaming. When no constraint spans
+    two leaves except through shared words (XFAM, ATTRIBUTES, the future leaf's number;
+    the solver checks this on the encoding and falls back to the whole space), one copy
+    decides every satisfiability question, and a second copy, counting for all the others,
+    lets a minimal counterexample have one copy deviate while the rest stay quiet
+    (checker.solve does the counting and writes the left-out copies out).
+
+    The signatures come from the model built on plain integers with every property
+    evaluated, which records every constant the encoding would use, at a fraction of
+    the cost of building it on Z3 terms. None when no leaf would be left out."""
+    probe = build_model(program, setup, ConcreteAlgebra({}), space=space)
+    for g in setup.assumed + setup.others:
+        probe.property_value(g.expr, program.file_of(g.decl))
+    for inv in setup.invariants:
+        probe.property_value(inv.expr, program.file_of(inv.decl))
+    kinds: dict[Any, list[tuple[int, int]]] = {}
+    signatures = probe.register_signatures()
+    for key, regs in space.by_leaf.items():
+        signature = tuple((r.register, signatures[r]) for r in regs)
+        kinds.setdefault(signature, []).append(key)
+    stand_in: dict[tuple[int, int], tuple[int, int]] = {}
+    copies: dict[tuple[int, int], int] = {}
+    for keys in kinds.values():
+        if len(keys) < 3:
+            continue
+        copies[keys[1]] = len(keys) - 1
+        for key in keys[2:]:
+            stand_in[key] = keys[1]
+    if not stand_in:
+        return None
+    kept = [r for r in space.registers if r.leaf_key not in stand_in]
+    return AlikeLeaves(Space(kept, space.width, space.wide_width, space.known_leaf_numbers), stand_in, copies)
 
 
 def mentioned_leaves(program: Program, expr: ast.Expr, file: str) -> set[tuple[int, int]]:
@@ -766,12 +835,16 @@ class Model(Generic[BV, B]):
             v = self.eval(e.operand, env, phase)
             s = v.cpuid or {}
             out: SetValue = {}
+            within: dict[int, bool] = {}  # per leaf number (a large space has many registers a leaf)
             for r, x in s.items():
                 if r.is_future:
                     assert self.future_leaf is not None
                     inside = alg.or_([alg.in_range(self.future_leaf, lo, hi) for lo, hi in e.ranges])
                     out[r] = alg.ite(inside, x, self.zero())
-                elif any(lo <= r.leaf <= hi for lo, hi in e.ranges):
+                    continue
+                if r.leaf not in within:
+                    within[r.leaf] = any(lo <= r.leaf <= hi for lo, hi in e.ranges)
+                if within[r.leaf]:
                     out[r] = x
             return Value("cpuid", cpuid=out)
         if isinstance(e, ast.FunctionCall):
@@ -878,7 +951,7 @@ class Model(Generic[BV, B]):
             sa = left.cpuid if left.kind == "cpuid" else {}
             sb = right.cpuid if right.kind == "cpuid" else {}
             assert sa is not None and sb is not None
-            regs = sorted(set(sa) | set(sb))
+            regs = sorted(set(sa) | set(sb), key=Reg.sort_key)
             z = self.zero()
 
             def sub() -> Any:
@@ -1030,7 +1103,8 @@ class Model(Generic[BV, B]):
         raise ModelError(f"module has no attribute {attr}")
 
     # -- symmetry
-    def register_signature(self, r: Reg) -> tuple[Any, ...]:
+    def register_signature(self, r: Reg, constants: tuple[int, ...] | None = None,
+                           ranges: tuple[bool, ...] | None = None) -> tuple[Any, ...]:
         """Everything that distinguishes one register's constraints from another's.
 
         Two registers with equal signatures (in any leaves) get the same constraints
@@ -1044,9 +1118,31 @@ class Model(Generic[BV, B]):
                 tuple(tuple(sorted(m.classes.get(r, {}).items())) for m in mods),
                 tuple((m.verified1.get(r, 0), m.verified0.get(r, 0),
                        tuple((mask, g) for mask, g in m.gates.get(r, []))) for m in mods),
-                tuple(c.get(r, 0) for c in consts),
-                tuple(any(lo <= r.leaf <= hi for lo, hi in rng) for rng in self.leaf_ranges),
+                constants if constants is not None else tuple(c.get(r, 0) for c in consts),
+                ranges if ranges is not None else self._in_leaf_ranges(r.leaf),
                 self._roles_of().get(r, ()))
+
+    def _in_leaf_ranges(self, leaf: int) -> tuple[bool, ...]:
+        return tuple(any(lo <= leaf <= hi for lo, hi in rng) for rng in self.leaf_ranges)
+
+    def register_signatures(self) -> dict[Reg, tuple[Any, ...]]:
+        """register_signature of every register of the space, computed together: each
+        constant is read once (asking register by register reads every constant for every
+        register, which is quadratic in a large check)."""
+        consts = self._constant_masks()
+        columns: dict[Reg, list[int]] = {r: [0] * len(consts) for r in self.space.registers}
+        for j, c in enumerate(consts):
+            for r, m in c.items():
+                col = columns.get(r)
+                if col is not None:
+                    col[j] = m
+        out: dict[Reg, tuple[Any, ...]] = {}
+        ranges: dict[int, tuple[bool, ...]] = {}
+        for r in self.space.registers:
+            if r.leaf not in ranges:
+                ranges[r.leaf] = self._in_leaf_ranges(r.leaf)
+            out[r] = self.register_signature(r, tuple(columns[r]), ranges[r.leaf])
+        return out
 
     def _roles_of(self) -> dict[Reg, tuple[str, ...]]:
         """The variable roles of each register, indexed once (a scan per register is quadratic)."""

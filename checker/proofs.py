@@ -284,10 +284,10 @@ def _render_part(cs: CheckSolver, out: CheckExport, part: Part) -> None:
     if others:
         lines.append(f"; stands for {len(others)} more component(s) with the same constraints up to renaming, "
                      "not exported: registers " + _registers_text(r for c in others for r in c.regs))
-    if comp.dropped:
-        lines.append(f"; stands for {len({r.leaf_key for r in comp.dropped})} more leaf copies inside the component, "
-                     "left out (alike, joined only through shared words): registers "
-                     + _registers_text(comp.dropped))
+    copies = [r for c in [comp] + others for r in c.dropped]
+    if copies:
+        lines.append(f"; stands for {len({r.leaf_key for r in copies})} left-out leaf copies (alike to a kept "
+                     "leaf, independent of other leaves but for shared words): registers " + _registers_text(copies))
     if comp.tied:
         lines.append(f"; {comp.tied} register variable(s) have alike bit positions tied (concat/extract): all but "
                      "a few positions of each class repeat one bit, which decides the same questions")
@@ -314,7 +314,7 @@ def _render_part(cs: CheckSolver, out: CheckExport, part: Part) -> None:
             "leaves": [_leaf_name(k) for k in sorted(comp.leaves)],
             "registers": [_register_name(r) for r in sorted(comp.regs)],
             "stands_for": [_register_name(r) for c in others for r in sorted(c.regs)]
-            + [_register_name(r) for r in sorted(comp.dropped)],
+            + [_register_name(r) for r in sorted(copies)],
             "file_sha256": digest,
         })
 

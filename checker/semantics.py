@@ -18,7 +18,7 @@ import gc
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from checker import ast
 from checker.bits import FUTURE_LEAF, MAX_LEAF, REGISTERS, WIDE_MASK, BitSet, Reg, range_mask
@@ -102,6 +102,10 @@ class Program:
     indexed_leaves: set[int] = field(default_factory=set)
     sources: dict[str, ast.SourceDecl] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
+    # leaf -> its subleaves, for leaf_registers; made again when leaves were added since
+    _subleaves: tuple[int, dict[int, list[int]]] | None = field(default=None, repr=False, compare=False)
+    # values later stages derive from the whole program once, not once per check (by name)
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     # -- lookups for the later stages
     def file_of(self, decl: object) -> str:
@@ -149,7 +153,12 @@ class Program:
     def leaf_registers(self, leaf: int, subleaf: int | None) -> list[Reg]:
         if subleaf is not None:
             return [Reg(leaf, subleaf, r) for r in REGISTERS]
-        subs = sorted(s for (lf, s) in self.leaves if lf == leaf) or [0]
+        if self._subleaves is None or self._subleaves[0] != len(self.leaves):
+            subleaves: dict[int, list[int]] = {}
+            for lf, s in sorted(self.leaves):
+                subleaves.setdefault(lf, []).append(s)
+            self._subleaves = (len(self.leaves), subleaves)
+        subs = self._subleaves[1].get(leaf) or [0]
         return [Reg(leaf, s, r) for s in subs for r in REGISTERS]
 
     def const_bits(self, expr: ast.Expr, file: str, _seen: frozenset[int] = frozenset()) -> BitSet:

@@ -23,8 +23,8 @@ import z3
 from checker import ast
 from checker.bits import Reg, bit_numbers
 from checker.encode import Cond, Z3Algebra, bit_set, nary
-from checker.model import (CheckSetup, ConcreteAlgebra, Model, ModelError, Space, build_model, build_space,
-                           resolve_check)
+from checker.model import (AlikeLeaves, CheckSetup, ConcreteAlgebra, Model, ModelError, Space, alike_leaves,
+                           build_model, build_space, resolve_check)
 from checker.positions import MIN_BITS as MIN_TIED_BITS
 from checker.positions import Substitution, spreads
 from checker.results import (BitStory, CheckResult, Counterexample, Explanation, Verdict)
@@ -189,6 +189,9 @@ class Component:
     # -> the kept register that stands for it, and how many registers a kept one counts for
     dropped: dict[Reg, Reg] = field(default_factory=dict)
     weight: dict[Reg, int] = field(default_factory=dict)
+    # how many alike components this one counts for (its leaf's copies the space left out,
+    # model.alike_leaves; inside a component of several leaves `weight` does the counting)
+    copies: int = 1
     quiet: dict[str, int] | None = None
     quiet_counts: tuple[int, int] = (0, 0)
     guarantees: frozenset[str] | None = None  # the guarantees its assertions mention
@@ -211,9 +214,10 @@ class CheckSolver:
         # representatives' solvers by what they hold, shared with the twin split of counterexample()
         self._built: dict[Any, tuple[Component, dict[str, z3.BoolRef]]] = {}
         self.setup = setup
-        self.alg = Z3Algebra()
-        self.space = space or build_space(program, setup, width, wide_width)
-        self.model: Model[Any, Any] = build_model(program, setup, self.alg, space=self.space)
+        # the whole space (counterexamples are written out and replayed on it) and the one
+        # encoded: without the copies of alike leaves that add nothing (model.alike_leaves)
+        self.full_space = space or build_space(program, setup, width, wide_width)
+        alike = alike_leaves(program, setup, self.full_space) if decompose else None
         self.rlimit = rlimit
         self._bounds = [0]  # literals made for bounds so far; a list, so the twin split shares it
         # (component, invariant or None) -> (unsat cores, satisfiable sets) of guarantees: see _unsat_with
@@ -223,11 +227,25 @@ class CheckSolver:
         self.satisfied_by_last: frozenset[str] = frozenset()
         self.minimise = minimise
         self.decompose = decompose
-        self.ctx = self.alg.ctx
         self._contexts: list[list[Any]] = []  # [context, variables placed in it]
         # called as recorder(self, comp, literals, answer, kind, invariant) after every
         # query that decides a verdict (checker.proofs exports them); None: no cost
         self.recorder: Callable[..., None] | None = None
+        self._encode(alike)
+        if alike is not None and self._spans_leaves():
+            self._encode(None)  # a constraint joins two leaves: their copies are not independent
+        self._split()
+
+    def _encode(self, alike: AlikeLeaves | None) -> None:
+        """The model on Z3 terms, on the space alike leaves leave (or the whole space)."""
+        program, setup = self.program, self.setup
+        self.alg = Z3Algebra()
+        self.ctx = self.alg.ctx
+        self.space = alike.space if alike is not None else self.full_space
+        self.stand_in = alike.stand_in if alike is not None else {}
+        self.leaf_copies = alike.copies if alike is not None else {}
+        self._left_out: dict[tuple[int, int], list[tuple[int, int]]] | None = None  # stand_in, inverted
+        self.model: Model[Any, Any] = build_model(program, setup, self.alg, space=self.space)
         m = self.model
         self.base: list[tuple[str, Any, z3.BoolRef]] = []
         items: list[tuple[str, Any, Any]] = [(w, None, c) for w, c in m.structural_constraints()]
@@ -245,7 +263,15 @@ class CheckSolver:
         self.invariant_terms: dict[str, Cond] = {}
         for inv in setup.invariants:
             self.invariant_terms[inv.name] = m.property_value(inv.expr, program.file_of(inv.decl))
-        self._split()
+
+    def _spans_leaves(self) -> bool:
+        """Does some constraint read registers of two leaves?"""
+        var_leaf = self.model.var_leaf
+        for cond in self.base_terms + list(self.guarantee_terms.values()) + list(self.invariant_terms.values()):
+            for _, support in cond.atoms:
+                if len({var_leaf[v] for v in support if v in var_leaf}) > 1:
+                    return True
+        return False
 
     # -- components
     def _node(self, var: str) -> str:
@@ -325,6 +351,7 @@ class CheckSolver:
             comp = Component(root, leaves_of.get(root, set()), regs_of.get(root, set()))
             if self.decompose:
                 groups[root] = self._reduce(comp, groups[root])
+                self._stand_in_for_left_out(comp)
             for _, _, _, support in groups[root]:
                 comp.variables |= support
             self.components.append(comp)
@@ -438,7 +465,7 @@ class CheckSolver:
                 continue
             second = copies[1]
             for r in by_leaf[second]:
-                comp.weight[r] = len(copies) - 1
+                comp.weight[r] = sum(self.leaf_copies.get(key, 1) for key in copies[1:])
             for key in copies[2:]:
                 for r in by_leaf[key]:
                     comp.dropped[r] = Reg(second[0], second[1], r.register)
@@ -447,6 +474,29 @@ class CheckSolver:
         comp.regs = {r for r in comp.regs if r not in comp.dropped}
         comp.leaves = {r.leaf_key for r in comp.regs}
         return [a for a in atoms if not any(var_reg[v] in comp.dropped for v in a[3] if v in var_reg)]
+
+    def _stand_in_for_left_out(self, comp: Component) -> None:
+        """The leaves the space left out (model.alike_leaves) are copies of a kept leaf: its
+        registers stand for theirs, as for the copies _reduce leaves out, and count for
+        them: a component of that leaf alone counts `copies` times; in a component of
+        several leaves, the leaf's registers weigh that much."""
+        several = len(comp.leaves) > 1
+        for r in comp.regs:
+            n = self.leaf_copies.get(r.leaf_key)
+            if n is not None:
+                if several:
+                    comp.weight.setdefault(r, n)  # a weight from _reduce counts these copies already
+                else:
+                    comp.copies = n
+        if not self.stand_in:
+            return
+        if self._left_out is None:
+            self._left_out = {}
+            for left_out, kept in self.stand_in.items():
+                self._left_out.setdefault(kept, []).append(left_out)
+        for r in list(comp.regs) + list(comp.dropped):
+            for leaf, subleaf in self._left_out.get(r.leaf_key, ()):
+                comp.dropped[Reg(leaf, subleaf, r.register)] = comp.dropped.get(r, r)
 
     def _context_for(self, comp: Component) -> z3.Context:
         """A z3 context for a representative's solver, away from the model's large one.
@@ -490,10 +540,12 @@ class CheckSolver:
         out = dict(assignment)
         var_of = self.model.var_of
         for reg, stand_in in comp.dropped.items():
-            for role in self.model._roles_of().get(reg, ()):
+            # the copy has the stand-in's variables (equal signatures), named as the whole
+            # space's model names them (a left-out leaf has none in this model)
+            for role in self.model._roles_of().get(stand_in, ()):
                 source = var_of.get((role, stand_in))
                 if source is not None and source in assignment:
-                    out[var_of[(role, reg)]] = assignment[source]
+                    out[f"{role}:{self.model.rname(reg)}"] = assignment[source]
         return out
 
     def base_lits(self) -> list[z3.BoolRef]:
@@ -554,7 +606,7 @@ class CheckSolver:
         assignment = self._full_assignment(self.base_lits(), None, {})
         if assignment is None:
             return []
-        concrete = build_model(self.program, self.setup, ConcreteAlgebra(assignment), space=self.space)
+        concrete = build_model(self.program, self.setup, ConcreteAlgebra(assignment), space=self.full_space)
         names = self.program.feature_names()
         out: list[str] = []
         for g in broken:
@@ -771,7 +823,13 @@ class CheckSolver:
             assert rep.quiet is not None
             out.update(self._expand(comp, self._rename(rep.quiet, rep, comp)))
         if special is not None:
-            out.update(self._expand(self.components[special], chosen))
+            comp = self.components[special]
+            if comp.copies > 1:  # the violation is in one copy: the copies it counts for stay quiet
+                assert comp.quiet is not None
+                out.update(self._expand(comp, comp.quiet))
+                out.update(chosen)
+            else:
+                out.update(self._expand(comp, chosen))
         return out
 
     def _counterexample_on_whole_leaves(self, inv: Any, leaves: set[tuple[int, int]]) -> Counterexample:
@@ -810,10 +868,10 @@ class CheckSolver:
         for i in self.representatives:
             self._quiet(self.components[i], lits)
         quiet_total = [0, 0]
-        for i in range(len(self.components)):
+        for i, comp in enumerate(self.components):
             ql, qb = self.components[self.rep[i]].quiet_counts
-            quiet_total[0] += max(ql, 0)
-            quiet_total[1] += max(qb, 0)
+            quiet_total[0] += comp.copies * max(ql, 0)
+            quiet_total[1] += comp.copies * max(qb, 0)
         # Leaf counts add up over components only while no leaf is split between two: with a
         # leaf's registers in several components and a quiet situation that touches it, the
         # union could be smaller than the sum. The counterexample is then found on components
@@ -855,7 +913,7 @@ class CheckSolver:
         proved = proved and all(self.components[self.rep[i]].quiet_counts[0] >= 0 for i in range(len(self.components)))
         assignment = self._full_assignment(lits, idx, chosen)
         assert assignment is not None
-        concrete = build_model(self.program, self.setup, ConcreteAlgebra(assignment), space=self.space)
+        concrete = build_model(self.program, self.setup, ConcreteAlgebra(assignment), space=self.full_space)
         inv_file = self.program.file_of(inv.decl)
         replay_ok = all(c for _, c in concrete.structural_constraints()) and all(c for _, _, c in concrete.run.ok) \
             and all(concrete.property_value(g.expr, self.program.file_of(g.decl)) for g in self.setup.assumed)
@@ -909,7 +967,7 @@ def witness_bits(model: Model[Any, Any], expr: ast.Expr, file: str, names: dict[
             continue
         a = _concrete_set(model, lv.cpuid)
         b = _concrete_set(model, rv.cpuid)
-        regs = sorted(set(a) | set(b))
+        regs = sorted(set(a) | set(b), key=Reg.sort_key)
         for r in regs:
             x, y = a.get(r, 0), b.get(r, 0)
             diff = (x & ~y) if op in ("<=", "<") else (y & ~x) if op in (">=", ">") else x ^ y
@@ -949,7 +1007,7 @@ def story_of(model: Model[Any, Any], program: Program, r: Reg, bit: int, names: 
     facts["userspace believes it is set"] = bool(model.run.view.get(r, 0) >> bit & 1)
     facts["KVM's CPUID copy has it"] = bool(model.run.kvm_cpuid.get(r, 0) >> bit & 1)
     sources = []
-    src = setup.module.sources.get((r, bit))
+    src = setup.module.source_of(r, bit)
     if src:
         sources.append(_source_ref(program, src))
     return BitStory(pos, names.get((r, bit), []), facts, condition, sources=sources,

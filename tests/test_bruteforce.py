@@ -65,6 +65,7 @@ class Shape:
     two_leaves: bool = False
     two_registers: bool = False
     wide_register: bool = False
+    alike_leaves: bool = False
 
 
 NO_FUTURE = Shape(WIDTH, WIDE_WIDTH, REGISTERS, future=False)
@@ -82,6 +83,12 @@ TWO_REGISTERS = Shape(1, WIDE_WIDTH, ("EAX", "EBX"), future=False, two_registers
 # One 6-bit register (A is bits 0, 2, 3 and 4, B bit 1), a release's data and KVM and host
 # constants so that it stays within the budget: A's alike positions can be tied.
 WIDE_REGISTER = Shape(6, WIDE_WIDTH, REGISTERS, future=False, wide_register=True)
+
+# Two leaves as in TWO_LEAVES, and three more (SPARE) that no constant tells apart, with a
+# release's data and KVM and host constants so that it stays within the budget: the checker
+# encodes two of the three (model.alike_leaves), the second counting for both others.
+ALIKE_LEAVES = Shape(1, WIDE_WIDTH, REGISTERS, future=False, two_leaves=True, alike_leaves=True)
+SPARE = ("0x2", "0x3", "0x4")
 
 # One future leaf number per region the menu's leaf ranges (0..0x7F, 0x80000000..0x8000007F,
 # 0..0xFFFFFFFF) cut out, none of them a leaf the generator names (0x1, 0x81, 0x80000008).
@@ -288,7 +295,7 @@ class Generated:
 
 
 def generate(pick: Pick, future: bool = False, two_leaves: bool = False, two_registers: bool = False,
-             wide_register: bool = False) -> Generated:
+             wide_register: bool = False, alike_leaves: bool = False) -> Generated:
     """One random small model as spec text; every choice goes through `pick`. With `future`,
     the check is `with future leaf` and the guarantees may speak of the future leaf. With
     `two_leaves`, A and B are bit 0 of two different leaves (else bits 0 and 1 of one); with
@@ -306,11 +313,13 @@ def generate(pick: Pick, future: bool = False, two_leaves: bool = False, two_reg
     elif two_leaves:
         leaf, leaf_b = pick((("0x1", "0x81"), ("0x1", "0x80000008"), ("0x81", "0x80000008")))
         lines = [f"leaf {leaf}", f"leaf {leaf_b}", f"feature A = {leaf}.EAX[0]", f"feature B = {leaf_b}.EAX[0]"]
+        if alike_leaves:
+            lines += [f"leaf {lf}" for lf in SPARE] + [f"set SPARE = {{{', '.join(f'{lf}.EAX' for lf in SPARE)}}}"]
     else:
         leaf = leaf_b = pick(("0x1", "0x81", "0x80000008"))
         lines = [f"leaf {leaf}", f"feature A = {leaf}.EAX[0]", f"feature B = {leaf}.EAX[1]"]
     lines.append(f"set KVM_ACTED_ON = {pick(SUBSETS)}")
-    symbolic = False if wide_register else pick((False, True, True) if future else (False, True))
+    symbolic = False if wide_register or alike_leaves else pick((False, True, True) if future else (False, True))
     mod = ["module m symbolic {" if symbolic else "module m {"]
     for feat in ("A", "B"):
         if symbolic:
@@ -324,6 +333,10 @@ def generate(pick: Pick, future: bool = False, two_leaves: bool = False, two_reg
             stmt += pick(("", "", " verified 0", " verified 1"))
         stmt += pick(("", "", "", " when XFAM[0]", " when ATTRIBUTES[0]"))
         mod.append(stmt)
+    if alike_leaves:
+        spare = pick(CLASSES + (None, None))  # None: unlisted, so faulting
+        if spare is not None:  # a gate joins the spare leaves in one component
+            mod.append(f"  {spare} SPARE" + pick(("", " when XFAM[0]", " when XFAM[0]")))
     reports = pick((None, None, "configurable", "configurable | configurable_if_native"))
     if reports:
         mod.append(f"  reports {reports}")
@@ -340,11 +353,12 @@ def generate(pick: Pick, future: bool = False, two_leaves: bool = False, two_reg
         if pick((False, True)):
             lines += ["  xfam_fixed0 {}", "  xfam_fixed1 {}", "  attributes_fixed0 {}", "  attributes_fixed1 {}"]
         lines.append("}")
-    kvm = None if forced == "kvm_knows_B" else pick(("{}", "{A}", "{B}", "{A, B}") if wide_register else
+    constants = wide_register or alike_leaves
+    kvm = None if forced == "kvm_knows_B" else pick(("{}", "{A}", "{B}", "{A, B}") if constants else
                                                      (None, "{}", "{A}", "{B}", "{A, B}"))
     if kvm is not None:
         lines.append("kvm k { }" if kvm == "{}" else f"kvm k {{ knows {kvm} }}")
-    host = None if forced == "host_has_A" else pick(("{}", "{A}", "{B}", "{A, B}") if wide_register else
+    host = None if forced == "host_has_A" else pick(("{}", "{A}", "{B}", "{A, B}") if constants else
                                                      (None, "{}", "{A}", "{B}", "{A, B}"))
     if host is not None:
         # a host names the bits that read 1; a leaf it does not mention stays symbolic, and
@@ -684,7 +698,8 @@ def _property(kind: str, shape: Shape, examples: int) -> Callable[[], None]:
     @given(st.data())
     def agree(data: st.DataObject) -> None:
         gen = generate(_drawing(data), future=shape.future, two_leaves=shape.two_leaves,
-                       two_registers=shape.two_registers, wide_register=shape.wide_register)
+                       two_registers=shape.two_registers, wide_register=shape.wide_register,
+                       alike_leaves=shape.alike_leaves)
         summary = decide_and_compare(gen, shape, seed=STATS.get(kind, {}).get("cases", 0))
         hyp_assume(summary is not None)
         assert summary is not None
@@ -755,6 +770,15 @@ def test_solver_agrees_with_enumeration_tied_positions(monkeypatch: pytest.Monke
     assert sum(1 for _, out in tied if out) >= min(20, _SMALL_EXAMPLES), tied  # positions were tied
 
 
+def test_solver_agrees_with_enumeration_alike_leaves(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same with three more leaves that no constant tells apart: the checker encodes two of
+    them, the second counting for both others (model.alike_leaves), and writes the third out as
+    a quiet copy. Verdicts, guarantee sets, sizes and the replayed situations must stay exact."""
+    reduced = _recording(monkeypatch, solve, "alike_leaves")
+    _run("alike_leaves", ALIKE_LEAVES, _SMALL_EXAMPLES, 10)
+    assert sum(1 for _, out in reduced if out is not None) >= min(20, _SMALL_EXAMPLES), reduced
+
+
 def test_truth_tables_match_concrete_evaluator() -> None:
     """On small models, every situation: the truth-table algebra gives what ConcreteAlgebra gives."""
     rng = random.Random(20240411)
@@ -762,7 +786,8 @@ def test_truth_tables_match_concrete_evaluator() -> None:
         done = 0
         while done < wanted:
             gen = generate(random_pick(rng), future=shape.future, two_leaves=shape.two_leaves,
-                           two_registers=shape.two_registers, wide_register=shape.wide_register)
+                           two_registers=shape.two_registers, wide_register=shape.wide_register,
+                       alike_leaves=shape.alike_leaves)
             program, diags = analyse_text(gen.text, gen.file)
             assert not [d for d in diags if d.is_error], gen.text
             e = enumerate_check(program, gen.file, shape)
@@ -793,12 +818,13 @@ def test_truth_table_algebra_basics() -> None:
     assert [future_region(v) for v in FUTURE_LEAVES] == [0, 1, 2, 3]
 
 
-@pytest.mark.parametrize("shape", [NO_FUTURE, WITH_FUTURE, TWO_LEAVES, TWO_REGISTERS, WIDE_REGISTER],
-                         ids=["one_leaf", "future", "two_leaves", "two_registers", "wide_register"])
+@pytest.mark.parametrize("shape", [NO_FUTURE, WITH_FUTURE, TWO_LEAVES, TWO_REGISTERS, WIDE_REGISTER, ALIKE_LEAVES],
+                         ids=["one_leaf", "future", "two_leaves", "two_registers", "wide_register", "alike_leaves"])
 def test_generator_writes_valid_specs(shape: Shape) -> None:
     rng = random.Random(7)
     for _ in range(20):
         gen = generate(random_pick(rng), future=shape.future, two_leaves=shape.two_leaves,
-                       two_registers=shape.two_registers, wide_register=shape.wide_register)
+                       two_registers=shape.two_registers, wide_register=shape.wide_register,
+                       alike_leaves=shape.alike_leaves)
         _, diags = analyse_text(gen.text, gen.file)
         assert not [d for d in diags if d.is_error], gen.text

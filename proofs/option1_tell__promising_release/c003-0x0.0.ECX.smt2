@@ -2,7 +2,7 @@
 ; check      option1_tell__promising_release (spec/checks.cpuid:42)
 ; design     option1_tell
 ; module     promising_release
-; component  3 of 327: registers 0x0.0.ECX
+; component  3 of 215: registers 0x0.0.ECX
 ; 8 register variable(s) have alike bit positions tied (concat/extract): all but a few positions of each class repeat one bit, which decides the same questions
 ; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
 ; assert. Each question assumes the literals that switch on the spec's assumptions and

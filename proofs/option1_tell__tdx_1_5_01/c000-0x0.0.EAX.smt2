@@ -2,7 +2,7 @@
 ; check      option1_tell__tdx_1_5_01 (spec/checks.cpuid:31)
 ; design     option1_tell
 ; module     tdx_1_5_01
-; component  0 of 247: registers 0x0.0.EAX
+; component  0 of 135: registers 0x0.0.EAX
 ; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
 ; assert. Each question assumes the literals that switch on the spec's assumptions and
 ; guarantees (and, for an invariant, its violation in this component); the answer is z3's.
@@ -19,8 +19,8 @@
 (declare-fun |known:0x0.0.EAX| () (_ BitVec 32))
 (declare-fun |violate:td_has_no_unknown:0| () Bool)
 (declare-fun |guarantee:fixed1_known| () Bool)
-(declare-fun |assume:29| () Bool)
 (declare-fun |assume:28| () Bool)
+(declare-fun |assume:27| () Bool)
 (assert
  (let ((?x1 (bvand |request:0x0.0.EAX| (_ bv4294967260 32))))
 (let (($x2 (= ?x1 (_ bv0 32))))
@@ -44,17 +44,17 @@
 (let (($x20 (=> |violate:td_has_no_unknown:0| $x19)))
 (let (($x21 (=> |guarantee:fixed1_known| $x18)))
 (let (($x22 (= |request:0x0.0.EAX| (_ bv0 32))))
-(let (($x23 (=> |assume:29| $x22)))
-(let (($x24 (=> |assume:28| $x22)))
+(let (($x23 (=> |assume:28| $x22)))
+(let (($x24 (=> |assume:27| $x22)))
 (and $x24 $x23 $x21 $x20 $x15 $x13 $x4))))))))))))))))))))))))))
 ; question 1: expected sat
-(check-sat-assuming (|assume:28| |assume:29|))
+(check-sat-assuming (|assume:27| |assume:28|))
 ; question 2: expected sat
-(check-sat-assuming (|assume:28| |assume:29| |violate:td_has_no_unknown:0|))
+(check-sat-assuming (|assume:27| |assume:28| |violate:td_has_no_unknown:0|))
 ; question 3: expected unsat
-(check-sat-assuming (|assume:28| |assume:29| |violate:fixed1_visible:0|))
+(check-sat-assuming (|assume:27| |assume:28| |violate:fixed1_visible:0|))
 ; question 4: expected unsat
-(check-sat-assuming (|assume:28| |assume:29| |violate:userspace_view_exact:0|))
+(check-sat-assuming (|assume:27| |assume:28| |violate:userspace_view_exact:0|))
 ; question 5: expected unsat
-(check-sat-assuming (|assume:28| |assume:29| |violate:no_silent_drop:0|))
+(check-sat-assuming (|assume:27| |assume:28| |violate:no_silent_drop:0|))
 (exit)

@@ -2,7 +2,7 @@
 ; check      option1_tell__tdx_1_5_01 (spec/checks.cpuid:31)
 ; design     option1_tell
 ; module     tdx_1_5_01
-; component  1 of 247: registers 0x0.0.EBX
+; component  1 of 135: registers 0x0.0.EBX
 ; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
 ; assert. Each question assumes the literals that switch on the spec's assumptions and
 ; guarantees (and, for an invariant, its violation in this component); the answer is z3's.
@@ -19,8 +19,8 @@
 (declare-fun |known:0x0.0.EBX| () (_ BitVec 32))
 (declare-fun |violate:td_has_no_unknown:1| () Bool)
 (declare-fun |guarantee:fixed1_known| () Bool)
-(declare-fun |assume:29| () Bool)
 (declare-fun |assume:28| () Bool)
+(declare-fun |assume:27| () Bool)
 (declare-fun |native:0x0.0.EBX| () (_ BitVec 32))
 (declare-fun |assume:0| () Bool)
 (assert
@@ -46,8 +46,8 @@
 (let (($x20 (=> |violate:td_has_no_unknown:1| $x19)))
 (let (($x21 (=> |guarantee:fixed1_known| $x18)))
 (let (($x22 (= |request:0x0.0.EBX| (_ bv0 32))))
-(let (($x23 (=> |assume:29| $x22)))
-(let (($x24 (=> |assume:28| $x22)))
+(let (($x23 (=> |assume:28| $x22)))
+(let (($x24 (=> |assume:27| $x22)))
 (let ((?x25 (bvand |native:0x0.0.EBX| (_ bv2324798136 32))))
 (let (($x26 (= ?x25 (_ bv0 32))))
 (let (($x27 (=> |assume:0| $x26)))
@@ -56,13 +56,13 @@
 (let (($x30 (=> |assume:0| $x29)))
 (and $x30 $x27 $x24 $x23 $x21 $x20 $x15 $x13 $x4))))))))))))))))))))))))))))))))
 ; question 1: expected sat
-(check-sat-assuming (|assume:0| |assume:28| |assume:29|))
+(check-sat-assuming (|assume:0| |assume:27| |assume:28|))
 ; question 2: expected sat
-(check-sat-assuming (|assume:0| |assume:28| |assume:29| |violate:td_has_no_unknown:1|))
+(check-sat-assuming (|assume:0| |assume:27| |assume:28| |violate:td_has_no_unknown:1|))
 ; question 3: expected unsat
-(check-sat-assuming (|assume:0| |assume:28| |assume:29| |violate:fixed1_visible:1|))
+(check-sat-assuming (|assume:0| |assume:27| |assume:28| |violate:fixed1_visible:1|))
 ; question 4: expected unsat
-(check-sat-assuming (|assume:0| |assume:28| |assume:29| |violate:userspace_view_exact:1|))
+(check-sat-assuming (|assume:0| |assume:27| |assume:28| |violate:userspace_view_exact:1|))
 ; question 5: expected unsat
-(check-sat-assuming (|assume:0| |assume:28| |assume:29| |violate:no_silent_drop:1|))
+(check-sat-assuming (|assume:0| |assume:27| |assume:28| |violate:no_silent_drop:1|))
 (exit)

@@ -2,7 +2,7 @@
 ; check      option1_tell__tdx_1_5_01 (spec/checks.cpuid:31)
 ; design     option1_tell
 ; module     tdx_1_5_01
-; component  4 of 247: registers 0x1.0.EAX
+; component  4 of 135: registers 0x1.0.EAX
 ; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
 ; assert. Each question assumes the literals that switch on the spec's assumptions and
 ; guarantees (and, for an invariant, its violation in this component); the answer is z3's.
@@ -19,8 +19,8 @@
 (declare-fun |violate:td_has_no_unknown:4| () Bool)
 (declare-fun |violate:kvm_never_enables_unknown:4| () Bool)
 (declare-fun |guarantee:configurable_known| () Bool)
-(declare-fun |assume:29| () Bool)
 (declare-fun |assume:28| () Bool)
+(declare-fun |assume:27| () Bool)
 (assert
  (let ((?x1 (bvand (_ bv268386303 32) |request:0x1.0.EAX|)))
 (let ((?x2 (bvnot ?x1)))
@@ -49,17 +49,17 @@
 (let (($x25 (=> |guarantee:configurable_known| $x24)))
 (let ((?x26 (bvand |request:0x1.0.EAX| (_ bv4026580992 32))))
 (let (($x27 (= ?x26 (_ bv0 32))))
-(let (($x28 (=> |assume:29| $x27)))
-(let (($x29 (=> |assume:28| $x27)))
+(let (($x28 (=> |assume:28| $x27)))
+(let (($x29 (=> |assume:27| $x27)))
 (and $x29 $x28 $x25 $x22 $x17 $x12 $x6)))))))))))))))))))))))))))))))
 ; question 1: expected sat
-(check-sat-assuming (|assume:28| |assume:29|))
+(check-sat-assuming (|assume:27| |assume:28|))
 ; question 2: expected sat
-(check-sat-assuming (|assume:28| |assume:29| |violate:kvm_never_enables_unknown:4|))
+(check-sat-assuming (|assume:27| |assume:28| |violate:kvm_never_enables_unknown:4|))
 ; question 3: expected sat
-(check-sat-assuming (|assume:28| |assume:29| |violate:td_has_no_unknown:4|))
+(check-sat-assuming (|assume:27| |assume:28| |violate:td_has_no_unknown:4|))
 ; question 4: expected unsat
-(check-sat-assuming (|assume:28| |assume:29| |violate:userspace_view_exact:4|))
+(check-sat-assuming (|assume:27| |assume:28| |violate:userspace_view_exact:4|))
 ; question 5: expected unsat
-(check-sat-assuming (|assume:28| |assume:29| |violate:no_silent_drop:4|))
+(check-sat-assuming (|assume:27| |assume:28| |violate:no_silent_drop:4|))
 (exit)

@@ -2,7 +2,7 @@
 ; check      option1_tell__tdx_1_5_01 (spec/checks.cpuid:31)
 ; design     option1_tell
 ; module     tdx_1_5_01
-; component  6 of 247: registers 0x1.0.EDX
+; component  6 of 135: registers 0x1.0.EDX
 ; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
 ; assert. Each question assumes the literals that switch on the spec's assumptions and
 ; guarantees (and, for an invariant, its violation in this component); the answer is z3's.
@@ -23,8 +23,8 @@
 (declare-fun |violate:kvm_never_enables_unknown:6| () Bool)
 (declare-fun |guarantee:fixed1_known| () Bool)
 (declare-fun |guarantee:configurable_known| () Bool)
-(declare-fun |assume:29| () Bool)
 (declare-fun |assume:28| () Bool)
+(declare-fun |assume:27| () Bool)
 (declare-fun |assume:5| () Bool)
 (assert
  (let ((?x1 (bvand |request:0x1.0.EDX| |native:0x1.0.EDX|)))
@@ -67,23 +67,23 @@
 (let (($x38 (=> |guarantee:configurable_known| $x37)))
 (let ((?x39 (bvand |request:0x1.0.EDX| (_ bv1203503103 32))))
 (let (($x40 (= ?x39 (_ bv0 32))))
-(let (($x41 (=> |assume:29| $x40)))
+(let (($x41 (=> |assume:28| $x40)))
 (let (($x42 (= |request:0x1.0.EDX| (_ bv0 32))))
-(let (($x43 (=> |assume:28| $x42)))
+(let (($x43 (=> |assume:27| $x42)))
 (let ((?x44 (bvand |native:0x1.0.EDX| (_ bv128580095 32))))
 (let (($x45 (= ?x44 (_ bv128580095 32))))
 (let (($x46 (=> |assume:5| $x45)))
 (and $x46 $x43 $x41 $x38 $x35 $x32 $x27 $x22 $x17 $x8))))))))))))))))))))))))))))))))))))))))))))))))
 ; question 1: expected sat
-(check-sat-assuming (|assume:5| |assume:28| |assume:29|))
+(check-sat-assuming (|assume:5| |assume:27| |assume:28|))
 ; question 2: expected unsat
-(check-sat-assuming (|assume:5| |assume:28| |assume:29| |violate:kvm_never_enables_unknown:6|))
+(check-sat-assuming (|assume:5| |assume:27| |assume:28| |violate:kvm_never_enables_unknown:6|))
 ; question 3: expected sat
-(check-sat-assuming (|assume:5| |assume:28| |assume:29| |violate:td_has_no_unknown:6|))
+(check-sat-assuming (|assume:5| |assume:27| |assume:28| |violate:td_has_no_unknown:6|))
 ; question 4: expected unsat
-(check-sat-assuming (|assume:5| |assume:28| |assume:29| |violate:fixed1_visible:6|))
+(check-sat-assuming (|assume:5| |assume:27| |assume:28| |violate:fixed1_visible:6|))
 ; question 5: expected unsat
-(check-sat-assuming (|assume:5| |assume:28| |assume:29| |violate:userspace_view_exact:6|))
+(check-sat-assuming (|assume:5| |assume:27| |assume:28| |violate:userspace_view_exact:6|))
 ; question 6: expected unsat
-(check-sat-assuming (|assume:5| |assume:28| |assume:29| |violate:no_silent_drop:6|))
+(check-sat-assuming (|assume:5| |assume:27| |assume:28| |violate:no_silent_drop:6|))
 (exit)

@@ -2,8 +2,9 @@
 ; check      option1_tell__tdx_1_5_01 (spec/checks.cpuid:31)
 ; design     option1_tell
 ; module     tdx_1_5_01
-; component  8 of 247: registers 0x3.0.EAX
-; stands for 90 more component(s) with the same constraints up to renaming, not exported: registers 0x3.0.EBX, 0x3.0.ECX, 0x3.0.EDX, 0x4.4.EAX, 0x4.4.EBX, 0x4.4.ECX, 0x4.4.EDX, 0x7.1.EBX, 0x7.1.ECX, 0x7.1.EDX, 0x7.2.EAX, 0x7.2.EBX, 0x7.2.ECX, 0x8.0.EAX, 0x8.0.EBX, 0x8.0.ECX, 0x8.0.EDX, 0xd.0.EDX, 0xd.1.EDX, 0xd.2.EDX, 0xd.3.EDX, 0xd.4.EDX, 0xd.5.EDX, 0xd.6.EDX, 0xd.7.EDX, 0xd.8.EDX, 0xd.9.EDX, 0xd.10.EDX, 0xd.11.EDX, 0xd.12.EDX, 0xd.13.EDX, 0xd.14.EDX, 0xd.15.EDX, 0xd.16.EDX, 0xd.17.EDX, 0xd.18.EDX, 0xe.0.EAX, 0xe.0.EBX, 0xe.0.ECX, 0xe.0.EDX, 0x11.0.EAX, 0x11.0.EBX, 0x11.0.ECX, 0x11.0.EDX, 0x12.0.EAX, 0x12.0.EBX, 0x12.0.ECX, 0x12.0.EDX, 0x13.0.EAX, 0x13.0.EBX, 0x13.0.ECX, 0x13.0.EDX, 0x14.0.EDX, 0x14.1.ECX, 0x14.1.EDX, 0x15.0.EDX, 0x19.0.EAX, 0x19.0.EBX, 0x19.0.ECX, 0x19.0.EDX, 0x20.0.EAX, 0x20.0.EBX, 0x20.0.ECX, 0x20.0.EDX, 0x21.0.EAX, 0x22.0.EAX, 0x22.0.EBX, 0x22.0.ECX, 0x22.0.EDX, 0x23.0.ECX, 0x23.0.EDX, 0x23.1.ECX, 0x23.1.EDX, 0x23.2.EAX, 0x23.2.EBX, 0x23.2.ECX, 0x23.2.EDX, 0x23.3.EBX, 0x23.3.ECX, 0x23.3.EDX, 0x80000000.0.EBX, 0x80000000.0.ECX, 0x80000000.0.EDX, 0x80000001.0.EAX, 0x80000001.0.EBX, 0x80000007.0.EAX, 0x80000007.0.EBX, 0x80000007.0.ECX, 0x80000008.0.ECX, 0x80000008.0.EDX
+; component  8 of 135: registers 0x3.0.EAX
+; stands for 54 more component(s) with the same constraints up to renaming, not exported: registers 0x3.0.EBX, 0x3.0.ECX, 0x3.0.EDX, 0x4.4.EAX, 0x4.4.EBX, 0x4.4.ECX, 0x4.4.EDX, 0x7.1.EBX, 0x7.1.ECX, 0x7.1.EDX, 0x7.2.EAX, 0x7.2.EBX, 0x7.2.ECX, 0xd.0.EDX, 0xd.1.EDX, 0xd.2.EDX, 0xd.3.EDX, 0xd.4.EDX, 0xd.5.EDX, 0xd.6.EDX, 0xd.7.EDX, 0xd.8.EDX, 0xd.9.EDX, 0xd.10.EDX, 0xd.11.EDX, 0xd.12.EDX, 0xd.13.EDX, 0xd.14.EDX, 0xd.15.EDX, 0xd.16.EDX, 0xd.17.EDX, 0xd.18.EDX, 0x14.0.EDX, 0x14.1.ECX, 0x14.1.EDX, 0x15.0.EDX, 0x21.0.EAX, 0x23.0.ECX, 0x23.0.EDX, 0x23.1.ECX, 0x23.1.EDX, 0x23.3.EBX, 0x23.3.ECX, 0x23.3.EDX, 0x80000000.0.EBX, 0x80000000.0.ECX, 0x80000000.0.EDX, 0x80000001.0.EAX, 0x80000001.0.EBX, 0x80000007.0.EAX, 0x80000007.0.EBX, 0x80000007.0.ECX, 0x80000008.0.ECX, 0x80000008.0.EDX
+; stands for 9 left-out leaf copies (alike to a kept leaf, independent of other leaves but for shared words): registers 0x8.0.EAX, 0x8.0.EBX, 0x8.0.ECX, 0x8.0.EDX, 0xe.0.EAX, 0xe.0.EBX, 0xe.0.ECX, 0xe.0.EDX, 0x11.0.EAX, 0x11.0.EBX, 0x11.0.ECX, 0x11.0.EDX, 0x12.0.EAX, 0x12.0.EBX, 0x12.0.ECX, 0x12.0.EDX, 0x13.0.EAX, 0x13.0.EBX, 0x13.0.ECX, 0x13.0.EDX, 0x19.0.EAX, 0x19.0.EBX, 0x19.0.ECX, 0x19.0.EDX, 0x20.0.EAX, 0x20.0.EBX, 0x20.0.ECX, 0x20.0.EDX, 0x22.0.EAX, 0x22.0.EBX, 0x22.0.ECX, 0x22.0.EDX, 0x23.2.EAX, 0x23.2.EBX, 0x23.2.ECX, 0x23.2.EDX
 ; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
 ; assert. Each question assumes the literals that switch on the spec's assumptions and
 ; guarantees (and, for an invariant, its violation in this component); the answer is z3's.
@@ -14,20 +15,20 @@
 (declare-fun |request:0x3.0.EAX| () (_ BitVec 32))
 (declare-fun |violate:no_silent_drop:8| () Bool)
 (declare-fun |violate:userspace_view_exact:8| () Bool)
-(declare-fun |assume:29| () Bool)
 (declare-fun |assume:28| () Bool)
+(declare-fun |assume:27| () Bool)
 (assert
  (let (($x1 (= |request:0x3.0.EAX| (_ bv0 32))))
 (let (($x2 (not $x1)))
 (let (($x3 (=> |violate:no_silent_drop:8| $x2)))
 (let (($x4 (=> |violate:userspace_view_exact:8| $x2)))
-(let (($x5 (=> |assume:29| $x1)))
-(let (($x6 (=> |assume:28| $x1)))
+(let (($x5 (=> |assume:28| $x1)))
+(let (($x6 (=> |assume:27| $x1)))
 (and $x6 $x5 $x4 $x3))))))))
 ; question 1: expected sat
-(check-sat-assuming (|assume:28| |assume:29|))
+(check-sat-assuming (|assume:27| |assume:28|))
 ; question 2: expected unsat
-(check-sat-assuming (|assume:28| |assume:29| |violate:userspace_view_exact:8|))
+(check-sat-assuming (|assume:27| |assume:28| |violate:userspace_view_exact:8|))
 ; question 3: expected unsat
-(check-sat-assuming (|assume:28| |assume:29| |violate:no_silent_drop:8|))
+(check-sat-assuming (|assume:27| |assume:28| |violate:no_silent_drop:8|))
 (exit)

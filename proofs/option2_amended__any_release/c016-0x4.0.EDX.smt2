@@ -2,8 +2,9 @@
 ; check      option2_amended__any_release (spec/checks.cpuid:86)
 ; design     option2_amended
 ; module     any_release
-; component  16 of 327: registers 0x4.0.EDX
-; stands for 2 more component(s) with the same constraints up to renaming, not exported: registers 0x4.1.EDX, 0x4.2.EDX
+; component  16 of 215: registers 0x4.0.EDX
+; stands for 1 more component(s) with the same constraints up to renaming, not exported: registers 0x4.1.EDX
+; stands for 1 left-out leaf copies (alike to a kept leaf, independent of other leaves but for shared words): registers 0x4.2.EDX
 ; 8 register variable(s) have alike bit positions tied (concat/extract): all but a few positions of each class repeat one bit, which decides the same questions
 ; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
 ; assert. Each question assumes the literals that switch on the spec's assumptions and

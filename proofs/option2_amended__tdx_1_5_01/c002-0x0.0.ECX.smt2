@@ -2,7 +2,7 @@
 ; check      option2_amended__tdx_1_5_01 (spec/checks.cpuid:97)
 ; design     option2_amended
 ; module     tdx_1_5_01
-; component  2 of 247: registers 0x0.0.ECX
+; component  2 of 135: registers 0x0.0.ECX
 ; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
 ; assert. Each question assumes the literals that switch on the spec's assumptions and
 ; guarantees (and, for an invariant, its violation in this component); the answer is z3's.
@@ -15,9 +15,9 @@
 (declare-fun |known:0x0.0.ECX| () (_ BitVec 32))
 (declare-fun |violate:td_has_no_unknown:2| () Bool)
 (declare-fun |guarantee:fixed1_known| () Bool)
-(declare-fun |assume:30| () Bool)
 (declare-fun |assume:29| () Bool)
 (declare-fun |assume:28| () Bool)
+(declare-fun |assume:27| () Bool)
 (declare-fun |native:0x0.0.ECX| () (_ BitVec 32))
 (declare-fun |assume:1| () Bool)
 (assert
@@ -32,9 +32,9 @@
 (let (($x9 (=> |violate:td_has_no_unknown:2| $x8)))
 (let (($x10 (=> |guarantee:fixed1_known| $x7)))
 (let (($x11 (= |request:0x0.0.ECX| (_ bv0 32))))
-(let (($x12 (=> |assume:30| $x11)))
-(let (($x13 (=> |assume:29| $x11)))
-(let (($x14 (=> |assume:28| $x11)))
+(let (($x12 (=> |assume:29| $x11)))
+(let (($x13 (=> |assume:28| $x11)))
+(let (($x14 (=> |assume:27| $x11)))
 (let ((?x15 (bvand |native:0x0.0.ECX| (_ bv2476379025 32))))
 (let (($x16 (= ?x15 (_ bv0 32))))
 (let (($x17 (=> |assume:1| $x16)))
@@ -43,9 +43,9 @@
 (let (($x20 (=> |assume:1| $x19)))
 (and $x20 $x17 $x14 $x13 $x12 $x10 $x9 $x4))))))))))))))))))))))
 ; question 1: expected sat
-(check-sat-assuming (|assume:1| |assume:28| |assume:29| |assume:30|))
+(check-sat-assuming (|assume:1| |assume:27| |assume:28| |assume:29|))
 ; question 2: expected sat
-(check-sat-assuming (|assume:1| |assume:28| |assume:29| |assume:30| |violate:td_has_no_unknown:2|))
+(check-sat-assuming (|assume:1| |assume:27| |assume:28| |assume:29| |violate:td_has_no_unknown:2|))
 ; question 3: expected unsat
-(check-sat-assuming (|assume:1| |assume:28| |assume:29| |assume:30| |violate:no_silent_drop:2|))
+(check-sat-assuming (|assume:1| |assume:27| |assume:28| |assume:29| |violate:no_silent_drop:2|))
 (exit)

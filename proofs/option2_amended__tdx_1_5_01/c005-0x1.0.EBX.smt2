@@ -2,7 +2,7 @@
 ; check      option2_amended__tdx_1_5_01 (spec/checks.cpuid:97)
 ; design     option2_amended
 ; module     tdx_1_5_01
-; component  5 of 247: registers 0x1.0.EBX
+; component  5 of 135: registers 0x1.0.EBX
 ; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
 ; assert. Each question assumes the literals that switch on the spec's assumptions and
 ; guarantees (and, for an invariant, its violation in this component); the answer is z3's.
@@ -23,9 +23,9 @@
 (declare-fun |violate:kvm_never_enables_unknown:5| () Bool)
 (declare-fun |guarantee:fixed1_known| () Bool)
 (declare-fun |guarantee:configurable_known| () Bool)
-(declare-fun |assume:30| () Bool)
 (declare-fun |assume:29| () Bool)
 (declare-fun |assume:28| () Bool)
+(declare-fun |assume:27| () Bool)
 (declare-fun |native:0x1.0.EBX| () (_ BitVec 32))
 (declare-fun |assume:3| () Bool)
 (assert
@@ -69,13 +69,13 @@
 (let (($x38 (=> |guarantee:configurable_known| $x37)))
 (let ((?x39 (bvand |request:0x1.0.EBX| (_ bv4278255615 32))))
 (let (($x40 (= ?x39 (_ bv0 32))))
-(let (($x41 (=> |assume:30| $x40)))
+(let (($x41 (=> |assume:29| $x40)))
 (let ((?x42 (bvand (_ bv16711680 32) |known:0x1.0.EBX|)))
 (let ((?x43 (bvnot ?x42)))
 (let ((?x44 (bvand |request:0x1.0.EBX| ?x43)))
 (let (($x45 (= ?x44 (_ bv0 32))))
-(let (($x46 (=> |assume:29| $x45)))
-(let (($x47 (=> |assume:28| $x45)))
+(let (($x46 (=> |assume:28| $x45)))
+(let (($x47 (=> |assume:27| $x45)))
 (let ((?x48 (bvand |native:0x1.0.EBX| (_ bv63232 32))))
 (let (($x49 (= ?x48 (_ bv0 32))))
 (let (($x50 (=> |assume:3| $x49)))
@@ -84,15 +84,15 @@
 (let (($x53 (=> |assume:3| $x52)))
 (and $x53 $x50 $x47 $x46 $x41 $x38 $x35 $x32 $x27 $x22 $x17 $x10)))))))))))))))))))))))))))))))))))))))))))))))))))))))
 ; question 1: expected sat
-(check-sat-assuming (|assume:3| |assume:28| |assume:29| |assume:30|))
+(check-sat-assuming (|assume:3| |assume:27| |assume:28| |assume:29|))
 ; question 2: expected unsat
-(check-sat-assuming (|assume:3| |assume:28| |assume:29| |assume:30| |violate:kvm_never_enables_unknown:5|))
+(check-sat-assuming (|assume:3| |assume:27| |assume:28| |assume:29| |violate:kvm_never_enables_unknown:5|))
 ; question 3: expected sat
-(check-sat-assuming (|assume:3| |assume:28| |assume:29| |assume:30| |violate:td_has_no_unknown:5|))
+(check-sat-assuming (|assume:3| |assume:27| |assume:28| |assume:29| |violate:td_has_no_unknown:5|))
 ; question 4: expected unsat
-(check-sat-assuming (|assume:3| |assume:28| |assume:29| |assume:30| |violate:fixed1_visible:5|))
+(check-sat-assuming (|assume:3| |assume:27| |assume:28| |assume:29| |violate:fixed1_visible:5|))
 ; question 5: expected unsat
-(check-sat-assuming (|assume:3| |assume:28| |assume:29| |assume:30| |violate:userspace_view_exact:5|))
+(check-sat-assuming (|assume:3| |assume:27| |assume:28| |assume:29| |violate:userspace_view_exact:5|))
 ; question 6: expected unsat
-(check-sat-assuming (|assume:3| |assume:28| |assume:29| |assume:30| |violate:no_silent_drop:5|))
+(check-sat-assuming (|assume:3| |assume:27| |assume:28| |assume:29| |violate:no_silent_drop:5|))
 (exit)

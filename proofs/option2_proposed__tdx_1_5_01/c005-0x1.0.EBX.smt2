@@ -2,7 +2,7 @@
 ; check      option2_proposed__tdx_1_5_01 (spec/checks.cpuid:64)
 ; design     option2_proposed
 ; module     tdx_1_5_01
-; component  5 of 247: registers 0x1.0.EBX
+; component  5 of 135: registers 0x1.0.EBX
 ; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
 ; assert. Each question assumes the literals that switch on the spec's assumptions and
 ; guarantees (and, for an invariant, its violation in this component); the answer is z3's.
@@ -23,9 +23,9 @@
 (declare-fun |violate:kvm_never_enables_unknown:5| () Bool)
 (declare-fun |guarantee:fixed1_known| () Bool)
 (declare-fun |guarantee:configurable_known| () Bool)
-(declare-fun |assume:30| () Bool)
 (declare-fun |assume:29| () Bool)
 (declare-fun |assume:28| () Bool)
+(declare-fun |assume:27| () Bool)
 (declare-fun |native:0x1.0.EBX| () (_ BitVec 32))
 (declare-fun |assume:3| () Bool)
 (assert
@@ -70,13 +70,13 @@
 (let (($x39 (=> |guarantee:configurable_known| $x38)))
 (let ((?x40 (bvand ?x4 (_ bv4278255615 32))))
 (let (($x41 (= ?x40 (_ bv0 32))))
-(let (($x42 (=> |assume:30| $x41)))
+(let (($x42 (=> |assume:29| $x41)))
 (let ((?x43 (bvand (_ bv16711680 32) |known:0x1.0.EBX|)))
 (let ((?x44 (bvnot ?x43)))
 (let ((?x45 (bvand |request:0x1.0.EBX| ?x44)))
 (let (($x46 (= ?x45 (_ bv0 32))))
-(let (($x47 (=> |assume:29| $x46)))
-(let (($x48 (=> |assume:28| $x46)))
+(let (($x47 (=> |assume:28| $x46)))
+(let (($x48 (=> |assume:27| $x46)))
 (let ((?x49 (bvand |native:0x1.0.EBX| (_ bv63232 32))))
 (let (($x50 (= ?x49 (_ bv0 32))))
 (let (($x51 (=> |assume:3| $x50)))
@@ -85,15 +85,15 @@
 (let (($x54 (=> |assume:3| $x53)))
 (and $x54 $x51 $x48 $x47 $x42 $x39 $x37 $x34 $x29 $x25 $x20 $x13))))))))))))))))))))))))))))))))))))))))))))))))))))))))
 ; question 1: expected sat
-(check-sat-assuming (|assume:3| |assume:28| |assume:29| |assume:30|))
+(check-sat-assuming (|assume:3| |assume:27| |assume:28| |assume:29|))
 ; question 2: expected sat
-(check-sat-assuming (|assume:3| |assume:28| |assume:29| |assume:30| |violate:kvm_never_enables_unknown:5|))
+(check-sat-assuming (|assume:3| |assume:27| |assume:28| |assume:29| |violate:kvm_never_enables_unknown:5|))
 ; question 3: expected sat
-(check-sat-assuming (|assume:3| |assume:28| |assume:29| |assume:30| |violate:td_has_no_unknown:5|))
+(check-sat-assuming (|assume:3| |assume:27| |assume:28| |assume:29| |violate:td_has_no_unknown:5|))
 ; question 4: expected unsat
-(check-sat-assuming (|assume:3| |assume:28| |assume:29| |assume:30| |violate:fixed1_visible:5|))
+(check-sat-assuming (|assume:3| |assume:27| |assume:28| |assume:29| |violate:fixed1_visible:5|))
 ; question 5: expected unsat
-(check-sat-assuming (|assume:3| |assume:28| |assume:29| |assume:30| |violate:userspace_view_exact:5|))
+(check-sat-assuming (|assume:3| |assume:27| |assume:28| |assume:29| |violate:userspace_view_exact:5|))
 ; question 6: expected unsat
-(check-sat-assuming (|assume:3| |assume:28| |assume:29| |assume:30| |violate:no_silent_drop:5|))
+(check-sat-assuming (|assume:3| |assume:27| |assume:28| |assume:29| |violate:no_silent_drop:5|))
 (exit)

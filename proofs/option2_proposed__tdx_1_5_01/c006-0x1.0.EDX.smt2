@@ -2,7 +2,7 @@
 ; check      option2_proposed__tdx_1_5_01 (spec/checks.cpuid:64)
 ; design     option2_proposed
 ; module     tdx_1_5_01
-; component  6 of 247: registers 0x1.0.EDX
+; component  6 of 135: registers 0x1.0.EDX
 ; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
 ; assert. Each question assumes the literals that switch on the spec's assumptions and
 ; guarantees (and, for an invariant, its violation in this component); the answer is z3's.
@@ -23,9 +23,9 @@
 (declare-fun |violate:kvm_never_enables_unknown:6| () Bool)
 (declare-fun |guarantee:fixed1_known| () Bool)
 (declare-fun |guarantee:configurable_known| () Bool)
-(declare-fun |assume:30| () Bool)
 (declare-fun |assume:29| () Bool)
 (declare-fun |assume:28| () Bool)
+(declare-fun |assume:27| () Bool)
 (declare-fun |assume:5| () Bool)
 (assert
  (let ((?x1 (bvand |request:0x1.0.EDX| |native:0x1.0.EDX|)))
@@ -64,24 +64,24 @@
 (let (($x34 (=> |guarantee:configurable_known| $x33)))
 (let ((?x35 (bvand |request:0x1.0.EDX| (_ bv1203503103 32))))
 (let (($x36 (= ?x35 (_ bv0 32))))
-(let (($x37 (=> |assume:30| $x36)))
+(let (($x37 (=> |assume:29| $x36)))
 (let (($x38 (= |request:0x1.0.EDX| (_ bv0 32))))
-(let (($x39 (=> |assume:29| $x38)))
-(let (($x40 (=> |assume:28| $x38)))
+(let (($x39 (=> |assume:28| $x38)))
+(let (($x40 (=> |assume:27| $x38)))
 (let ((?x41 (bvand |native:0x1.0.EDX| (_ bv128580095 32))))
 (let (($x42 (= ?x41 (_ bv128580095 32))))
 (let (($x43 (=> |assume:5| $x42)))
 (and $x43 $x40 $x39 $x37 $x34 $x31 $x28 $x23 $x18 $x13 $x8)))))))))))))))))))))))))))))))))))))))))))))
 ; question 1: expected sat
-(check-sat-assuming (|assume:5| |assume:28| |assume:29| |assume:30|))
+(check-sat-assuming (|assume:5| |assume:27| |assume:28| |assume:29|))
 ; question 2: expected unsat
-(check-sat-assuming (|assume:5| |assume:28| |assume:29| |assume:30| |violate:kvm_never_enables_unknown:6|))
+(check-sat-assuming (|assume:5| |assume:27| |assume:28| |assume:29| |violate:kvm_never_enables_unknown:6|))
 ; question 3: expected sat
-(check-sat-assuming (|assume:5| |assume:28| |assume:29| |assume:30| |violate:td_has_no_unknown:6|))
+(check-sat-assuming (|assume:5| |assume:27| |assume:28| |assume:29| |violate:td_has_no_unknown:6|))
 ; question 4: expected unsat
-(check-sat-assuming (|assume:5| |assume:28| |assume:29| |assume:30| |violate:fixed1_visible:6|))
+(check-sat-assuming (|assume:5| |assume:27| |assume:28| |assume:29| |violate:fixed1_visible:6|))
 ; question 5: expected unsat
-(check-sat-assuming (|assume:5| |assume:28| |assume:29| |assume:30| |violate:userspace_view_exact:6|))
+(check-sat-assuming (|assume:5| |assume:27| |assume:28| |assume:29| |violate:userspace_view_exact:6|))
 ; question 6: expected unsat
-(check-sat-assuming (|assume:5| |assume:28| |assume:29| |assume:30| |violate:no_silent_drop:6|))
+(check-sat-assuming (|assume:5| |assume:27| |assume:28| |assume:29| |violate:no_silent_drop:6|))
 (exit)

@@ -2,7 +2,7 @@
 ; check      upstream_6_16__any_release (spec/checks.cpuid:119)
 ; design     upstream_6_16
 ; module     any_release
-; component  2 of 84: registers 0x1.0.EAX, 0x1.0.EBX, 0x1.0.ECX, 0x1.0.EDX
+; component  2 of 56: registers 0x1.0.EAX, 0x1.0.EBX, 0x1.0.ECX, 0x1.0.EDX
 ; 32 register variable(s) have alike bit positions tied (concat/extract): all but a few positions of each class repeat one bit, which decides the same questions
 ; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
 ; assert. Each question assumes the literals that switch on the spec's assumptions and

@@ -2,8 +2,9 @@
 ; check      upstream_6_16__any_release (spec/checks.cpuid:119)
 ; design     upstream_6_16
 ; module     any_release
-; component  4 of 84: registers 0x4.0.EAX, 0x4.0.EBX, 0x4.0.ECX, 0x4.0.EDX
-; stands for 2 more component(s) with the same constraints up to renaming, not exported: registers 0x4.1.EAX, 0x4.1.EBX, 0x4.1.ECX, 0x4.1.EDX, 0x4.2.EAX, 0x4.2.EBX, 0x4.2.ECX, 0x4.2.EDX
+; component  4 of 56: registers 0x4.0.EAX, 0x4.0.EBX, 0x4.0.ECX, 0x4.0.EDX
+; stands for 1 more component(s) with the same constraints up to renaming, not exported: registers 0x4.1.EAX, 0x4.1.EBX, 0x4.1.ECX, 0x4.1.EDX
+; stands for 1 left-out leaf copies (alike to a kept leaf, independent of other leaves but for shared words): registers 0x4.2.EAX, 0x4.2.EBX, 0x4.2.ECX, 0x4.2.EDX
 ; 32 register variable(s) have alike bit positions tied (concat/extract): all but a few positions of each class repeat one bit, which decides the same questions
 ; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
 ; assert. Each question assumes the literals that switch on the spec's assumptions and

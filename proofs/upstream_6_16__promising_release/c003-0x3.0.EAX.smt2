@@ -2,8 +2,9 @@
 ; check      upstream_6_16__promising_release (spec/checks.cpuid:141)
 ; design     upstream_6_16
 ; module     promising_release
-; component  3 of 84: registers 0x3.0.EAX, 0x3.0.EBX, 0x3.0.ECX, 0x3.0.EDX
-; stands for 10 more component(s) with the same constraints up to renaming, not exported: registers 0x4.4.EAX, 0x4.4.EBX, 0x4.4.ECX, 0x4.4.EDX, 0x8.0.EAX, 0x8.0.EBX, 0x8.0.ECX, 0x8.0.EDX, 0xe.0.EAX, 0xe.0.EBX, 0xe.0.ECX, 0xe.0.EDX, 0x11.0.EAX, 0x11.0.EBX, 0x11.0.ECX, 0x11.0.EDX, 0x12.0.EAX, 0x12.0.EBX, 0x12.0.ECX, 0x12.0.EDX, 0x13.0.EAX, 0x13.0.EBX, 0x13.0.ECX, 0x13.0.EDX, 0x19.0.EAX, 0x19.0.EBX, 0x19.0.ECX, 0x19.0.EDX, 0x20.0.EAX, 0x20.0.EBX, 0x20.0.ECX, 0x20.0.EDX, 0x22.0.EAX, 0x22.0.EBX, 0x22.0.ECX, 0x22.0.EDX, 0x23.2.EAX, 0x23.2.EBX, 0x23.2.ECX, 0x23.2.EDX
+; component  3 of 56: registers 0x3.0.EAX, 0x3.0.EBX, 0x3.0.ECX, 0x3.0.EDX
+; stands for 1 more component(s) with the same constraints up to renaming, not exported: registers 0x4.4.EAX, 0x4.4.EBX, 0x4.4.ECX, 0x4.4.EDX
+; stands for 9 left-out leaf copies (alike to a kept leaf, independent of other leaves but for shared words): registers 0x8.0.EAX, 0x8.0.EBX, 0x8.0.ECX, 0x8.0.EDX, 0xe.0.EAX, 0xe.0.EBX, 0xe.0.ECX, 0xe.0.EDX, 0x11.0.EAX, 0x11.0.EBX, 0x11.0.ECX, 0x11.0.EDX, 0x12.0.EAX, 0x12.0.EBX, 0x12.0.ECX, 0x12.0.EDX, 0x13.0.EAX, 0x13.0.EBX, 0x13.0.ECX, 0x13.0.EDX, 0x19.0.EAX, 0x19.0.EBX, 0x19.0.ECX, 0x19.0.EDX, 0x20.0.EAX, 0x20.0.EBX, 0x20.0.ECX, 0x20.0.EDX, 0x22.0.EAX, 0x22.0.EBX, 0x22.0.ECX, 0x22.0.EDX, 0x23.2.EAX, 0x23.2.EBX, 0x23.2.ECX, 0x23.2.EDX
 ; 32 register variable(s) have alike bit positions tied (concat/extract): all but a few positions of each class repeat one bit, which decides the same questions
 ; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
 ; assert. Each question assumes the literals that switch on the spec's assumptions and

@@ -2,7 +2,7 @@
 ; check      upstream_6_16__tdx_1_5_01 (spec/checks.cpuid:130)
 ; design     upstream_6_16
 ; module     tdx_1_5_01
-; component  0 of 70: registers 0x0.0.EAX, 0x0.0.EBX, 0x0.0.ECX, 0x0.0.EDX
+; component  0 of 39: registers 0x0.0.EAX, 0x0.0.EBX, 0x0.0.ECX, 0x0.0.EDX
 ; 11 register variable(s) have alike bit positions tied (concat/extract): all but a few positions of each class repeat one bit, which decides the same questions
 ; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
 ; assert. Each question assumes the literals that switch on the spec's assumptions and
@@ -22,9 +22,9 @@
 (declare-fun |known:0x0.0.EAX| () (_ BitVec 32))
 (declare-fun |violate:td_has_no_unknown:0| () Bool)
 (declare-fun |guarantee:fixed1_known| () Bool)
-(declare-fun |assume:33| () Bool)
-(declare-fun |assume:29| () Bool)
+(declare-fun |assume:32| () Bool)
 (declare-fun |assume:28| () Bool)
+(declare-fun |assume:27| () Bool)
 (declare-fun |native:0x0.0.EDX| () (_ BitVec 32))
 (declare-fun |assume:2| () Bool)
 (declare-fun |native:0x0.0.ECX| () (_ BitVec 32))
@@ -189,13 +189,13 @@
 (let (($x155 (=> |guarantee:fixed1_known| $x142)))
 (let (($x156 (=> |guarantee:fixed1_known| $x149)))
 (let (($x157 (= ?x21 (_ bv0 32))))
-(let (($x158 (=> |assume:33| $x157)))
+(let (($x158 (=> |assume:32| $x157)))
 (let (($x159 (= ?x42 (_ bv0 32))))
-(let (($x160 (=> |assume:33| $x159)))
+(let (($x160 (=> |assume:32| $x159)))
 (let (($x161 (= ?x63 (_ bv0 32))))
-(let (($x162 (=> |assume:33| $x161)))
+(let (($x162 (=> |assume:32| $x161)))
 (let (($x163 (= ?x69 (_ bv0 32))))
-(let (($x164 (=> |assume:33| $x163)))
+(let (($x164 (=> |assume:32| $x163)))
 (let (($x165 (not $x157)))
 (let (($x166 (not $x159)))
 (let (($x167 (not $x161)))
@@ -203,11 +203,11 @@
 (let (($x169 (or $x168 $x167 $x166 $x165)))
 (let ((?x170 (ite $x169 (_ bv4294967295 32) (_ bv0 32))))
 (let (($x171 (= ?x170 (_ bv0 32))))
-(let (($x172 (=> |assume:29| $x171)))
-(let (($x173 (=> |assume:28| $x157)))
-(let (($x174 (=> |assume:28| $x159)))
-(let (($x175 (=> |assume:28| $x161)))
-(let (($x176 (=> |assume:28| $x163)))
+(let (($x172 (=> |assume:28| $x171)))
+(let (($x173 (=> |assume:27| $x157)))
+(let (($x174 (=> |assume:27| $x159)))
+(let (($x175 (=> |assume:27| $x161)))
+(let (($x176 (=> |assume:27| $x163)))
 (let ((?x177 ((_ extract 9 0) |native:0x0.0.EDX|)))
 (let ((?x178 ((_ extract 10 10) |native:0x0.0.EDX|)))
 (let ((?x179 ((_ repeat 2) ?x178)))
@@ -287,9 +287,9 @@
 (let (($x253 (=> |assume:0| $x252)))
 (and $x253 $x250 $x228 $x225 $x203 $x200 $x176 $x175 $x174 $x173 $x172 $x172 $x172 $x172 $x164 $x162 $x160 $x158 $x156 $x155 $x154 $x153 $x152 $x74)))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))
 ; question 1: expected sat
-(check-sat-assuming (|assume:0| |assume:1| |assume:2| |assume:28| |assume:29| |assume:33|))
+(check-sat-assuming (|assume:0| |assume:1| |assume:2| |assume:27| |assume:28| |assume:32|))
 ; question 2: expected sat
-(check-sat-assuming (|assume:0| |assume:1| |assume:2| |assume:28| |assume:29| |assume:33| |violate:td_has_no_unknown:0|))
+(check-sat-assuming (|assume:0| |assume:1| |assume:2| |assume:27| |assume:28| |assume:32| |violate:td_has_no_unknown:0|))
 ; question 3: expected unsat
-(check-sat-assuming (|assume:0| |assume:1| |assume:2| |assume:28| |assume:29| |assume:33| |violate:no_silent_drop:0|))
+(check-sat-assuming (|assume:0| |assume:1| |assume:2| |assume:27| |assume:28| |assume:32| |violate:no_silent_drop:0|))
 (exit)

@@ -2,7 +2,7 @@
 ; check      upstream_6_16__tdx_1_5_01 (spec/checks.cpuid:130)
 ; design     upstream_6_16
 ; module     tdx_1_5_01
-; component  1 of 70: registers 0x1.0.EAX
+; component  1 of 39: registers 0x1.0.EAX
 ; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
 ; assert. Each question assumes the literals that switch on the spec's assumptions and
 ; guarantees (and, for an invariant, its violation in this component); the answer is z3's.
@@ -19,8 +19,8 @@
 (declare-fun |violate:td_has_no_unknown:1| () Bool)
 (declare-fun |violate:kvm_never_enables_unknown:1| () Bool)
 (declare-fun |guarantee:configurable_known| () Bool)
-(declare-fun |assume:33| () Bool)
-(declare-fun |assume:28| () Bool)
+(declare-fun |assume:32| () Bool)
+(declare-fun |assume:27| () Bool)
 (assert
  (let ((?x1 (bvand (_ bv268386303 32) |request:0x1.0.EAX|)))
 (let ((?x2 (bvnot ?x1)))
@@ -48,17 +48,17 @@
 (let (($x24 (=> |guarantee:configurable_known| $x23)))
 (let ((?x25 (bvand |request:0x1.0.EAX| (_ bv4026580992 32))))
 (let (($x26 (= ?x25 (_ bv0 32))))
-(let (($x27 (=> |assume:33| $x26)))
-(let (($x28 (=> |assume:28| $x26)))
+(let (($x27 (=> |assume:32| $x26)))
+(let (($x28 (=> |assume:27| $x26)))
 (and $x28 $x27 $x24 $x21 $x16 $x11 $x6))))))))))))))))))))))))))))))
 ; question 1: expected sat
-(check-sat-assuming (|assume:28| |assume:33|))
+(check-sat-assuming (|assume:27| |assume:32|))
 ; question 2: expected sat
-(check-sat-assuming (|assume:28| |assume:33| |violate:kvm_never_enables_unknown:1|))
+(check-sat-assuming (|assume:27| |assume:32| |violate:kvm_never_enables_unknown:1|))
 ; question 3: expected sat
-(check-sat-assuming (|assume:28| |assume:33| |violate:td_has_no_unknown:1|))
+(check-sat-assuming (|assume:27| |assume:32| |violate:td_has_no_unknown:1|))
 ; question 4: expected unsat
-(check-sat-assuming (|assume:28| |assume:33| |violate:userspace_view_exact:1|))
+(check-sat-assuming (|assume:27| |assume:32| |violate:userspace_view_exact:1|))
 ; question 5: expected unsat
-(check-sat-assuming (|assume:28| |assume:33| |violate:no_silent_drop:1|))
+(check-sat-assuming (|assume:27| |assume:32| |violate:no_silent_drop:1|))
 (exit)

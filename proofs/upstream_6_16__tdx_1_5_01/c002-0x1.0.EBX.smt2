@@ -2,7 +2,7 @@
 ; check      upstream_6_16__tdx_1_5_01 (spec/checks.cpuid:130)
 ; design     upstream_6_16
 ; module     tdx_1_5_01
-; component  2 of 70: registers 0x1.0.EBX
+; component  2 of 39: registers 0x1.0.EBX
 ; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
 ; assert. Each question assumes the literals that switch on the spec's assumptions and
 ; guarantees (and, for an invariant, its violation in this component); the answer is z3's.
@@ -23,8 +23,8 @@
 (declare-fun |violate:kvm_never_enables_unknown:2| () Bool)
 (declare-fun |guarantee:fixed1_known| () Bool)
 (declare-fun |guarantee:configurable_known| () Bool)
-(declare-fun |assume:33| () Bool)
-(declare-fun |assume:28| () Bool)
+(declare-fun |assume:32| () Bool)
+(declare-fun |assume:27| () Bool)
 (declare-fun |native:0x1.0.EBX| () (_ BitVec 32))
 (declare-fun |assume:3| () Bool)
 (assert
@@ -68,8 +68,8 @@
 (let (($x38 (=> |guarantee:configurable_known| $x37)))
 (let ((?x39 (bvand |request:0x1.0.EBX| (_ bv4278255615 32))))
 (let (($x40 (= ?x39 (_ bv0 32))))
-(let (($x41 (=> |assume:33| $x40)))
-(let (($x42 (=> |assume:28| $x40)))
+(let (($x41 (=> |assume:32| $x40)))
+(let (($x42 (=> |assume:27| $x40)))
 (let ((?x43 (bvand |native:0x1.0.EBX| (_ bv63232 32))))
 (let (($x44 (= ?x43 (_ bv0 32))))
 (let (($x45 (=> |assume:3| $x44)))
@@ -78,15 +78,15 @@
 (let (($x48 (=> |assume:3| $x47)))
 (and $x48 $x45 $x42 $x41 $x38 $x35 $x32 $x27 $x22 $x17 $x10))))))))))))))))))))))))))))))))))))))))))))))))))
 ; question 1: expected sat
-(check-sat-assuming (|assume:3| |assume:28| |assume:33|))
+(check-sat-assuming (|assume:3| |assume:27| |assume:32|))
 ; question 2: expected sat
-(check-sat-assuming (|assume:3| |assume:28| |assume:33| |violate:kvm_never_enables_unknown:2|))
+(check-sat-assuming (|assume:3| |assume:27| |assume:32| |violate:kvm_never_enables_unknown:2|))
 ; question 3: expected sat
-(check-sat-assuming (|assume:3| |assume:28| |assume:33| |violate:td_has_no_unknown:2|))
+(check-sat-assuming (|assume:3| |assume:27| |assume:32| |violate:td_has_no_unknown:2|))
 ; question 4: expected unsat
-(check-sat-assuming (|assume:3| |assume:28| |assume:33| |violate:fixed1_visible:2|))
+(check-sat-assuming (|assume:3| |assume:27| |assume:32| |violate:fixed1_visible:2|))
 ; question 5: expected unsat
-(check-sat-assuming (|assume:3| |assume:28| |assume:33| |violate:userspace_view_exact:2|))
+(check-sat-assuming (|assume:3| |assume:27| |assume:32| |violate:userspace_view_exact:2|))
 ; question 6: expected unsat
-(check-sat-assuming (|assume:3| |assume:28| |assume:33| |violate:no_silent_drop:2|))
+(check-sat-assuming (|assume:3| |assume:27| |assume:32| |violate:no_silent_drop:2|))
 (exit)

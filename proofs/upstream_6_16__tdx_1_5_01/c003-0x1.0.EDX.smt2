@@ -2,7 +2,7 @@
 ; check      upstream_6_16__tdx_1_5_01 (spec/checks.cpuid:130)
 ; design     upstream_6_16
 ; module     tdx_1_5_01
-; component  3 of 70: registers 0x1.0.EDX
+; component  3 of 39: registers 0x1.0.EDX
 ; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
 ; assert. Each question assumes the literals that switch on the spec's assumptions and
 ; guarantees (and, for an invariant, its violation in this component); the answer is z3's.
@@ -23,8 +23,8 @@
 (declare-fun |violate:kvm_never_enables_unknown:3| () Bool)
 (declare-fun |guarantee:fixed1_known| () Bool)
 (declare-fun |guarantee:configurable_known| () Bool)
-(declare-fun |assume:33| () Bool)
-(declare-fun |assume:28| () Bool)
+(declare-fun |assume:32| () Bool)
+(declare-fun |assume:27| () Bool)
 (declare-fun |assume:5| () Bool)
 (assert
  (let ((?x1 (bvand |request:0x1.0.EDX| |native:0x1.0.EDX|)))
@@ -63,23 +63,23 @@
 (let (($x34 (=> |guarantee:configurable_known| $x33)))
 (let ((?x35 (bvand |request:0x1.0.EDX| (_ bv1203503103 32))))
 (let (($x36 (= ?x35 (_ bv0 32))))
-(let (($x37 (=> |assume:33| $x36)))
+(let (($x37 (=> |assume:32| $x36)))
 (let (($x38 (= |request:0x1.0.EDX| (_ bv0 32))))
-(let (($x39 (=> |assume:28| $x38)))
+(let (($x39 (=> |assume:27| $x38)))
 (let ((?x40 (bvand |native:0x1.0.EDX| (_ bv128580095 32))))
 (let (($x41 (= ?x40 (_ bv128580095 32))))
 (let (($x42 (=> |assume:5| $x41)))
 (and $x42 $x39 $x37 $x34 $x31 $x28 $x23 $x18 $x13 $x8))))))))))))))))))))))))))))))))))))))))))))
 ; question 1: expected sat
-(check-sat-assuming (|assume:5| |assume:28| |assume:33|))
+(check-sat-assuming (|assume:5| |assume:27| |assume:32|))
 ; question 2: expected unsat
-(check-sat-assuming (|assume:5| |assume:28| |assume:33| |violate:kvm_never_enables_unknown:3|))
+(check-sat-assuming (|assume:5| |assume:27| |assume:32| |violate:kvm_never_enables_unknown:3|))
 ; question 3: expected sat
-(check-sat-assuming (|assume:5| |assume:28| |assume:33| |violate:td_has_no_unknown:3|))
+(check-sat-assuming (|assume:5| |assume:27| |assume:32| |violate:td_has_no_unknown:3|))
 ; question 4: expected unsat
-(check-sat-assuming (|assume:5| |assume:28| |assume:33| |violate:fixed1_visible:3|))
+(check-sat-assuming (|assume:5| |assume:27| |assume:32| |violate:fixed1_visible:3|))
 ; question 5: expected unsat
-(check-sat-assuming (|assume:5| |assume:28| |assume:33| |violate:userspace_view_exact:3|))
+(check-sat-assuming (|assume:5| |assume:27| |assume:32| |violate:userspace_view_exact:3|))
 ; question 6: expected unsat
-(check-sat-assuming (|assume:5| |assume:28| |assume:33| |violate:no_silent_drop:3|))
+(check-sat-assuming (|assume:5| |assume:27| |assume:32| |violate:no_silent_drop:3|))
 (exit)

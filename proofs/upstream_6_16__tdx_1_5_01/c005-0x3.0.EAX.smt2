@@ -2,8 +2,9 @@
 ; check      upstream_6_16__tdx_1_5_01 (spec/checks.cpuid:130)
 ; design     upstream_6_16
 ; module     tdx_1_5_01
-; component  5 of 70: registers 0x3.0.EAX, 0x3.0.EBX, 0x3.0.ECX, 0x3.0.EDX
-; stands for 10 more component(s) with the same constraints up to renaming, not exported: registers 0x4.4.EAX, 0x4.4.EBX, 0x4.4.ECX, 0x4.4.EDX, 0x8.0.EAX, 0x8.0.EBX, 0x8.0.ECX, 0x8.0.EDX, 0xe.0.EAX, 0xe.0.EBX, 0xe.0.ECX, 0xe.0.EDX, 0x11.0.EAX, 0x11.0.EBX, 0x11.0.ECX, 0x11.0.EDX, 0x12.0.EAX, 0x12.0.EBX, 0x12.0.ECX, 0x12.0.EDX, 0x13.0.EAX, 0x13.0.EBX, 0x13.0.ECX, 0x13.0.EDX, 0x19.0.EAX, 0x19.0.EBX, 0x19.0.ECX, 0x19.0.EDX, 0x20.0.EAX, 0x20.0.EBX, 0x20.0.ECX, 0x20.0.EDX, 0x22.0.EAX, 0x22.0.EBX, 0x22.0.ECX, 0x22.0.EDX, 0x23.2.EAX, 0x23.2.EBX, 0x23.2.ECX, 0x23.2.EDX
+; component  5 of 39: registers 0x3.0.EAX, 0x3.0.EBX, 0x3.0.ECX, 0x3.0.EDX
+; stands for 1 more component(s) with the same constraints up to renaming, not exported: registers 0x4.4.EAX, 0x4.4.EBX, 0x4.4.ECX, 0x4.4.EDX
+; stands for 9 left-out leaf copies (alike to a kept leaf, independent of other leaves but for shared words): registers 0x8.0.EAX, 0x8.0.EBX, 0x8.0.ECX, 0x8.0.EDX, 0xe.0.EAX, 0xe.0.EBX, 0xe.0.ECX, 0xe.0.EDX, 0x11.0.EAX, 0x11.0.EBX, 0x11.0.ECX, 0x11.0.EDX, 0x12.0.EAX, 0x12.0.EBX, 0x12.0.ECX, 0x12.0.EDX, 0x13.0.EAX, 0x13.0.EBX, 0x13.0.ECX, 0x13.0.EDX, 0x19.0.EAX, 0x19.0.EBX, 0x19.0.ECX, 0x19.0.EDX, 0x20.0.EAX, 0x20.0.EBX, 0x20.0.ECX, 0x20.0.EDX, 0x22.0.EAX, 0x22.0.EBX, 0x22.0.ECX, 0x22.0.EDX, 0x23.2.EAX, 0x23.2.EBX, 0x23.2.ECX, 0x23.2.EDX
 ; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
 ; assert. Each question assumes the literals that switch on the spec's assumptions and
 ; guarantees (and, for an invariant, its violation in this component); the answer is z3's.
@@ -15,9 +16,9 @@
 (declare-fun |request:0x3.0.EBX| () (_ BitVec 32))
 (declare-fun |request:0x3.0.EAX| () (_ BitVec 32))
 (declare-fun |violate:no_silent_drop:5| () Bool)
-(declare-fun |assume:33| () Bool)
-(declare-fun |assume:29| () Bool)
+(declare-fun |assume:32| () Bool)
 (declare-fun |assume:28| () Bool)
+(declare-fun |assume:27| () Bool)
 (assert
  (let (($x1 (= |request:0x3.0.EDX| (_ bv0 32))))
 (let (($x2 (= |request:0x3.0.ECX| (_ bv0 32))))
@@ -26,10 +27,10 @@
 (let (($x5 (and $x4 $x3 $x2 $x1)))
 (let (($x6 (not $x5)))
 (let (($x7 (=> |violate:no_silent_drop:5| $x6)))
-(let (($x8 (=> |assume:33| $x1)))
-(let (($x9 (=> |assume:33| $x2)))
-(let (($x10 (=> |assume:33| $x3)))
-(let (($x11 (=> |assume:33| $x4)))
+(let (($x8 (=> |assume:32| $x1)))
+(let (($x9 (=> |assume:32| $x2)))
+(let (($x10 (=> |assume:32| $x3)))
+(let (($x11 (=> |assume:32| $x4)))
 (let (($x12 (not $x1)))
 (let (($x13 (not $x2)))
 (let (($x14 (not $x3)))
@@ -37,14 +38,14 @@
 (let (($x16 (or $x15 $x14 $x13 $x12)))
 (let ((?x17 (ite $x16 (_ bv4294967295 32) (_ bv0 32))))
 (let (($x18 (= ?x17 (_ bv0 32))))
-(let (($x19 (=> |assume:29| $x18)))
-(let (($x20 (=> |assume:28| $x1)))
-(let (($x21 (=> |assume:28| $x2)))
-(let (($x22 (=> |assume:28| $x3)))
-(let (($x23 (=> |assume:28| $x4)))
+(let (($x19 (=> |assume:28| $x18)))
+(let (($x20 (=> |assume:27| $x1)))
+(let (($x21 (=> |assume:27| $x2)))
+(let (($x22 (=> |assume:27| $x3)))
+(let (($x23 (=> |assume:27| $x4)))
 (and $x23 $x22 $x21 $x20 $x19 $x19 $x19 $x19 $x11 $x10 $x9 $x8 $x7)))))))))))))))))))))))))
 ; question 1: expected sat
-(check-sat-assuming (|assume:28| |assume:29| |assume:33|))
+(check-sat-assuming (|assume:27| |assume:28| |assume:32|))
 ; question 2: expected unsat
-(check-sat-assuming (|assume:28| |assume:29| |assume:33| |violate:no_silent_drop:5|))
+(check-sat-assuming (|assume:27| |assume:28| |assume:32| |violate:no_silent_drop:5|))
 (exit)

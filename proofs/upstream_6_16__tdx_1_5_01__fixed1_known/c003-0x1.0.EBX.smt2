@@ -2,7 +2,7 @@
 ; check      upstream_6_16__tdx_1_5_01__fixed1_known (spec/checks.cpuid:161)
 ; design     upstream_6_16
 ; module     tdx_1_5_01
-; component  3 of 93: registers 0x1.0.EBX
+; component  3 of 63: registers 0x1.0.EBX
 ; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
 ; assert. Each question assumes the literals that switch on the spec's assumptions and
 ; guarantees (and, for an invariant, its violation in this component); the answer is z3's.
@@ -11,8 +11,8 @@
 (declare-fun |dynamic:0x1.0.EBX| () (_ BitVec 32))
 (declare-fun |request:0x1.0.EBX| () (_ BitVec 32))
 (declare-fun |violate:fixed1_visible:3| () Bool)
-(declare-fun |assume:33| () Bool)
-(declare-fun |assume:28| () Bool)
+(declare-fun |assume:32| () Bool)
+(declare-fun |assume:27| () Bool)
 (declare-fun |native:0x1.0.EBX| () (_ BitVec 32))
 (declare-fun |assume:3| () Bool)
 (assert
@@ -28,8 +28,8 @@
 (let (($x10 (=> |violate:fixed1_visible:3| $x9)))
 (let ((?x11 (bvand |request:0x1.0.EBX| (_ bv4278255615 32))))
 (let (($x12 (= ?x11 (_ bv0 32))))
-(let (($x13 (=> |assume:33| $x12)))
-(let (($x14 (=> |assume:28| $x12)))
+(let (($x13 (=> |assume:32| $x12)))
+(let (($x14 (=> |assume:27| $x12)))
 (let ((?x15 (bvand |native:0x1.0.EBX| (_ bv63232 32))))
 (let (($x16 (= ?x15 (_ bv0 32))))
 (let (($x17 (=> |assume:3| $x16)))
@@ -38,5 +38,5 @@
 (let (($x20 (=> |assume:3| $x19)))
 (and $x20 $x17 $x14 $x13 $x10))))))))))))))))))))))
 ; question 1: expected sat
-(check-sat-assuming (|assume:3| |assume:28| |assume:33|))
+(check-sat-assuming (|assume:3| |assume:27| |assume:32|))
 (exit)

@@ -2,8 +2,9 @@
 ; check      upstream_6_16__tdx_1_5_01__fixed1_known (spec/checks.cpuid:161)
 ; design     upstream_6_16
 ; module     tdx_1_5_01
-; component  8 of 93: registers 0x4.0.ECX
-; stands for 3 more component(s) with the same constraints up to renaming, not exported: registers 0x4.1.ECX, 0x4.2.ECX, 0x4.3.ECX
+; component  8 of 63: registers 0x4.0.ECX
+; stands for 2 more component(s) with the same constraints up to renaming, not exported: registers 0x4.1.ECX, 0x4.3.ECX
+; stands for 1 left-out leaf copies (alike to a kept leaf, independent of other leaves but for shared words): registers 0x4.2.ECX
 ; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
 ; assert. Each question assumes the literals that switch on the spec's assumptions and
 ; guarantees (and, for an invariant, its violation in this component); the answer is z3's.

@@ -1,0 +1,57 @@
+; cpuid-contracts proof obligation (SMT-LIB 2, QF_BV), written by `cpuid-contracts export --smtlib`
+; check      option1_tell__tdx_1_5_01 (spec/checks.cpuid:31)
+; design     option1_tell
+; module     tdx_1_5_01
+; component  32 of 135: registers 0x6.0.EAX
+; stands for 7 more component(s) with the same constraints up to renaming, not exported: registers 0x6.0.EBX, 0x6.0.ECX, 0x6.0.EDX, 0x1f.0.EAX, 0x1f.0.EBX, 0x1f.0.ECX, 0x1f.0.EDX
+; stands for 6 left-out leaf copies (alike to a kept leaf, independent of other leaves but for shared words): registers 0x1f.1.EAX, 0x1f.1.EBX, 0x1f.1.ECX, 0x1f.1.EDX, 0x1f.2.EAX, 0x1f.2.EBX, 0x1f.2.ECX, 0x1f.2.EDX, 0x1f.3.EAX, 0x1f.3.EBX, 0x1f.3.ECX, 0x1f.3.EDX, 0x1f.4.EAX, 0x1f.4.EBX, 0x1f.4.ECX, 0x1f.4.EDX, 0x1f.5.EAX, 0x1f.5.EBX, 0x1f.5.ECX, 0x1f.5.EDX, 0x80000006.0.EAX, 0x80000006.0.EBX, 0x80000006.0.ECX, 0x80000006.0.EDX
+; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
+; assert. Each question assumes the literals that switch on the spec's assumptions and
+; guarantees (and, for an invariant, its violation in this component); the answer is z3's.
+; question 1: vacuity: can the check's assumptions all hold here? expected sat (not vacuous)
+; question 2: td_has_no_unknown: can it fail here under the check's assumptions? expected unsat (violated)
+; question 3: userspace_view_exact: can it fail here under the check's assumptions? expected unsat (violated)
+; question 4: kvm_view_consistent: can it fail here under the check's assumptions? expected unsat (violated)
+; question 5: no_silent_drop: can it fail here under the check's assumptions? expected unsat (proved)
+(set-logic QF_BV)
+(declare-fun |request:0x6.0.EAX| () (_ BitVec 32))
+(declare-fun |violate:no_silent_drop:32| () Bool)
+(declare-fun |violate:kvm_view_consistent:32| () Bool)
+(declare-fun |violate:userspace_view_exact:32| () Bool)
+(declare-fun |known:0x6.0.EAX| () (_ BitVec 32))
+(declare-fun |violate:td_has_no_unknown:32| () Bool)
+(declare-fun |assume:28| () Bool)
+(declare-fun |assume:27| () Bool)
+(assert
+ (let ((?x1 (bvnot |request:0x6.0.EAX|)))
+(let ((?x2 (bvand |request:0x6.0.EAX| ?x1)))
+(let (($x3 (= ?x2 (_ bv0 32))))
+(let (($x4 (not $x3)))
+(let (($x5 (=> |violate:no_silent_drop:32| $x4)))
+(let ((?x6 (bvxor |request:0x6.0.EAX| |request:0x6.0.EAX|)))
+(let (($x7 (= ?x6 (_ bv0 32))))
+(let (($x8 (not $x7)))
+(let (($x9 (=> |violate:kvm_view_consistent:32| $x8)))
+(let (($x10 (and $x3 $x3)))
+(let (($x11 (not $x10)))
+(let (($x12 (=> |violate:userspace_view_exact:32| $x11)))
+(let ((?x13 (bvnot |known:0x6.0.EAX|)))
+(let ((?x14 (bvand |request:0x6.0.EAX| ?x13)))
+(let (($x15 (= ?x14 (_ bv0 32))))
+(let (($x16 (not $x15)))
+(let (($x17 (=> |violate:td_has_no_unknown:32| $x16)))
+(let (($x18 (= |request:0x6.0.EAX| (_ bv0 32))))
+(let (($x19 (=> |assume:28| $x18)))
+(let (($x20 (=> |assume:27| $x18)))
+(and $x20 $x19 $x17 $x12 $x9 $x5))))))))))))))))))))))
+; question 1: expected sat
+(check-sat-assuming (|assume:27| |assume:28|))
+; question 2: expected unsat
+(check-sat-assuming (|assume:27| |assume:28| |violate:td_has_no_unknown:32|))
+; question 3: expected unsat
+(check-sat-assuming (|assume:27| |assume:28| |violate:userspace_view_exact:32|))
+; question 4: expected unsat
+(check-sat-assuming (|assume:27| |assume:28| |violate:kvm_view_consistent:32|))
+; question 5: expected unsat
+(check-sat-assuming (|assume:27| |assume:28| |violate:no_silent_drop:32|))
+(exit)

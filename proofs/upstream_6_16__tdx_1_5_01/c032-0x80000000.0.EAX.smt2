@@ -1,0 +1,63 @@
+; cpuid-contracts proof obligation (SMT-LIB 2, QF_BV), written by `cpuid-contracts export --smtlib`
+; check      upstream_6_16__tdx_1_5_01 (spec/checks.cpuid:130)
+; design     upstream_6_16
+; module     tdx_1_5_01
+; component  32 of 39: registers 0x80000000.0.EAX, 0x80000000.0.EBX, 0x80000000.0.ECX, 0x80000000.0.EDX
+; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
+; assert. Each question assumes the literals that switch on the spec's assumptions and
+; guarantees (and, for an invariant, its violation in this component); the answer is z3's.
+; question 1: vacuity: can the check's assumptions all hold here? expected sat (not vacuous)
+; question 2: td_has_no_unknown: can it fail here under the check's assumptions? expected sat (violated)
+; question 3: no_silent_drop: can it fail here under the check's assumptions? expected unsat (proved)
+(set-logic QF_BV)
+(declare-fun |request:0x80000000.0.EDX| () (_ BitVec 32))
+(declare-fun |request:0x80000000.0.ECX| () (_ BitVec 32))
+(declare-fun |request:0x80000000.0.EBX| () (_ BitVec 32))
+(declare-fun |request:0x80000000.0.EAX| () (_ BitVec 32))
+(declare-fun |violate:no_silent_drop:32| () Bool)
+(declare-fun |known:0x80000000.0.EAX| () (_ BitVec 32))
+(declare-fun |violate:td_has_no_unknown:32| () Bool)
+(declare-fun |guarantee:fixed1_known| () Bool)
+(declare-fun |assume:32| () Bool)
+(declare-fun |assume:28| () Bool)
+(declare-fun |assume:27| () Bool)
+(assert
+ (let (($x1 (= |request:0x80000000.0.EDX| (_ bv0 32))))
+(let (($x2 (= |request:0x80000000.0.ECX| (_ bv0 32))))
+(let (($x3 (= |request:0x80000000.0.EBX| (_ bv0 32))))
+(let ((?x4 (bvand |request:0x80000000.0.EAX| (_ bv2147483639 32))))
+(let (($x5 (= ?x4 (_ bv0 32))))
+(let (($x6 (and $x5 $x3 $x2 $x1)))
+(let (($x7 (not $x6)))
+(let (($x8 (=> |violate:no_silent_drop:32| $x7)))
+(let ((?x9 (bvnot |known:0x80000000.0.EAX|)))
+(let ((?x10 (bvand (_ bv2147483656 32) ?x9)))
+(let (($x11 (= ?x10 (_ bv0 32))))
+(let (($x12 (not $x11)))
+(let (($x13 (=> |violate:td_has_no_unknown:32| $x12)))
+(let (($x14 (=> |guarantee:fixed1_known| $x11)))
+(let (($x15 (=> |assume:32| $x1)))
+(let (($x16 (=> |assume:32| $x2)))
+(let (($x17 (=> |assume:32| $x3)))
+(let (($x18 (= |request:0x80000000.0.EAX| (_ bv0 32))))
+(let (($x19 (=> |assume:32| $x18)))
+(let (($x20 (not $x1)))
+(let (($x21 (not $x2)))
+(let (($x22 (not $x3)))
+(let (($x23 (not $x18)))
+(let (($x24 (or $x23 $x22 $x21 $x20)))
+(let ((?x25 (ite $x24 (_ bv4294967295 32) (_ bv0 32))))
+(let (($x26 (= ?x25 (_ bv0 32))))
+(let (($x27 (=> |assume:28| $x26)))
+(let (($x28 (=> |assume:27| $x1)))
+(let (($x29 (=> |assume:27| $x2)))
+(let (($x30 (=> |assume:27| $x3)))
+(let (($x31 (=> |assume:27| $x18)))
+(and $x31 $x30 $x29 $x28 $x27 $x27 $x27 $x27 $x19 $x17 $x16 $x15 $x14 $x13 $x8)))))))))))))))))))))))))))))))))
+; question 1: expected sat
+(check-sat-assuming (|assume:27| |assume:28| |assume:32|))
+; question 2: expected sat
+(check-sat-assuming (|assume:27| |assume:28| |assume:32| |violate:td_has_no_unknown:32|))
+; question 3: expected unsat
+(check-sat-assuming (|assume:27| |assume:28| |assume:32| |violate:no_silent_drop:32|))
+(exit)

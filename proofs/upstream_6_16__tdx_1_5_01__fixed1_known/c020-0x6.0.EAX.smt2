@@ -1,0 +1,42 @@
+; cpuid-contracts proof obligation (SMT-LIB 2, QF_BV), written by `cpuid-contracts export --smtlib`
+; check      upstream_6_16__tdx_1_5_01__fixed1_known (spec/checks.cpuid:161)
+; design     upstream_6_16
+; module     tdx_1_5_01
+; component  20 of 63: registers 0x6.0.EAX, 0x6.0.EBX, 0x6.0.ECX, 0x6.0.EDX
+; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
+; assert. Each question assumes the literals that switch on the spec's assumptions and
+; guarantees (and, for an invariant, its violation in this component); the answer is z3's.
+; question 1: vacuity: can the check's assumptions all hold here? expected sat (vacuous)
+(set-logic QF_BV)
+(declare-fun |request:0x6.0.EDX| () (_ BitVec 32))
+(declare-fun |assume:32| () Bool)
+(declare-fun |request:0x6.0.ECX| () (_ BitVec 32))
+(declare-fun |request:0x6.0.EBX| () (_ BitVec 32))
+(declare-fun |request:0x6.0.EAX| () (_ BitVec 32))
+(declare-fun |assume:28| () Bool)
+(declare-fun |assume:27| () Bool)
+(assert
+ (let (($x1 (= |request:0x6.0.EDX| (_ bv0 32))))
+(let (($x2 (=> |assume:32| $x1)))
+(let (($x3 (= |request:0x6.0.ECX| (_ bv0 32))))
+(let (($x4 (=> |assume:32| $x3)))
+(let (($x5 (= |request:0x6.0.EBX| (_ bv0 32))))
+(let (($x6 (=> |assume:32| $x5)))
+(let (($x7 (= |request:0x6.0.EAX| (_ bv0 32))))
+(let (($x8 (=> |assume:32| $x7)))
+(let (($x9 (not $x1)))
+(let (($x10 (not $x3)))
+(let (($x11 (not $x5)))
+(let (($x12 (not $x7)))
+(let (($x13 (or $x12 $x11 $x10 $x9)))
+(let ((?x14 (ite $x13 (_ bv4294967295 32) (_ bv0 32))))
+(let (($x15 (= ?x14 (_ bv0 32))))
+(let (($x16 (=> |assume:28| $x15)))
+(let (($x17 (=> |assume:27| $x1)))
+(let (($x18 (=> |assume:27| $x3)))
+(let (($x19 (=> |assume:27| $x5)))
+(let (($x20 (=> |assume:27| $x7)))
+(and $x20 $x19 $x18 $x17 $x16 $x16 $x16 $x16 $x8 $x6 $x4 $x2))))))))))))))))))))))
+; question 1: expected sat
+(check-sat-assuming (|assume:27| |assume:28| |assume:32|))
+(exit)

@@ -1,0 +1,52 @@
+; cpuid-contracts proof obligation (SMT-LIB 2, QF_BV), written by `cpuid-contracts export --smtlib`
+; check      upstream_6_16__tdx_1_5_01__fixed1_known (spec/checks.cpuid:161)
+; design     upstream_6_16
+; module     tdx_1_5_01
+; component  24 of 63: registers 0xd.3.EAX, 0xd.3.EBX, 0xd.3.ECX, 0xd.3.EDX
+; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
+; assert. Each question assumes the literals that switch on the spec's assumptions and
+; guarantees (and, for an invariant, its violation in this component); the answer is z3's.
+; question 1: vacuity: can the check's assumptions all hold here? expected sat (vacuous)
+(set-logic QF_BV)
+(declare-fun |native:0xd.3.ECX| () (_ BitVec 32))
+(declare-fun |guarantee:native_known| () Bool)
+(declare-fun |native:0xd.3.EBX| () (_ BitVec 32))
+(declare-fun |native:0xd.3.EAX| () (_ BitVec 32))
+(declare-fun |request:0xd.3.EDX| () (_ BitVec 32))
+(declare-fun |assume:32| () Bool)
+(declare-fun |request:0xd.3.ECX| () (_ BitVec 32))
+(declare-fun |request:0xd.3.EBX| () (_ BitVec 32))
+(declare-fun |request:0xd.3.EAX| () (_ BitVec 32))
+(declare-fun |assume:28| () Bool)
+(declare-fun |assume:27| () Bool)
+(assert
+ (let (($x1 (= |native:0xd.3.ECX| (_ bv0 32))))
+(let (($x2 (=> |guarantee:native_known| $x1)))
+(let (($x3 (= |native:0xd.3.EBX| (_ bv0 32))))
+(let (($x4 (=> |guarantee:native_known| $x3)))
+(let (($x5 (= |native:0xd.3.EAX| (_ bv0 32))))
+(let (($x6 (=> |guarantee:native_known| $x5)))
+(let (($x7 (= |request:0xd.3.EDX| (_ bv0 32))))
+(let (($x8 (=> |assume:32| $x7)))
+(let (($x9 (= |request:0xd.3.ECX| (_ bv0 32))))
+(let (($x10 (=> |assume:32| $x9)))
+(let (($x11 (= |request:0xd.3.EBX| (_ bv0 32))))
+(let (($x12 (=> |assume:32| $x11)))
+(let (($x13 (= |request:0xd.3.EAX| (_ bv0 32))))
+(let (($x14 (=> |assume:32| $x13)))
+(let (($x15 (not $x7)))
+(let (($x16 (not $x9)))
+(let (($x17 (not $x11)))
+(let (($x18 (not $x13)))
+(let (($x19 (or $x18 $x17 $x16 $x15)))
+(let ((?x20 (ite $x19 (_ bv4294967295 32) (_ bv0 32))))
+(let (($x21 (= ?x20 (_ bv0 32))))
+(let (($x22 (=> |assume:28| $x21)))
+(let (($x23 (=> |assume:27| $x7)))
+(let (($x24 (=> |assume:27| $x9)))
+(let (($x25 (=> |assume:27| $x11)))
+(let (($x26 (=> |assume:27| $x13)))
+(and $x26 $x25 $x24 $x23 $x22 $x22 $x22 $x22 $x14 $x12 $x10 $x8 $x6 $x4 $x2))))))))))))))))))))))))))))
+; question 1: expected sat
+(check-sat-assuming (|assume:27| |assume:28| |assume:32|))
+(exit)

@@ -1,0 +1,50 @@
+; cpuid-contracts proof obligation (SMT-LIB 2, QF_BV), written by `cpuid-contracts export --smtlib`
+; check      upstream_6_16__tdx_1_5_01__fixed1_known (spec/checks.cpuid:161)
+; design     upstream_6_16
+; module     tdx_1_5_01
+; component  43 of 63: registers 0x14.1.EAX, 0x14.1.EBX, 0x14.1.ECX, 0x14.1.EDX
+; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
+; assert. Each question assumes the literals that switch on the spec's assumptions and
+; guarantees (and, for an invariant, its violation in this component); the answer is z3's.
+; question 1: vacuity: can the check's assumptions all hold here? expected sat (vacuous)
+(set-logic QF_BV)
+(declare-fun |native:0x14.1.EBX| () (_ BitVec 32))
+(declare-fun |guarantee:native_known| () Bool)
+(declare-fun |native:0x14.1.EAX| () (_ BitVec 32))
+(declare-fun |request:0x14.1.EDX| () (_ BitVec 32))
+(declare-fun |assume:32| () Bool)
+(declare-fun |request:0x14.1.ECX| () (_ BitVec 32))
+(declare-fun |request:0x14.1.EBX| () (_ BitVec 32))
+(declare-fun |request:0x14.1.EAX| () (_ BitVec 32))
+(declare-fun |assume:28| () Bool)
+(declare-fun |assume:27| () Bool)
+(assert
+ (let (($x1 (= |native:0x14.1.EBX| (_ bv0 32))))
+(let (($x2 (=> |guarantee:native_known| $x1)))
+(let ((?x3 (bvand (_ bv4294901767 32) |native:0x14.1.EAX|)))
+(let (($x4 (= ?x3 (_ bv0 32))))
+(let (($x5 (=> |guarantee:native_known| $x4)))
+(let (($x6 (= |request:0x14.1.EDX| (_ bv0 32))))
+(let (($x7 (=> |assume:32| $x6)))
+(let (($x8 (= |request:0x14.1.ECX| (_ bv0 32))))
+(let (($x9 (=> |assume:32| $x8)))
+(let (($x10 (= |request:0x14.1.EBX| (_ bv0 32))))
+(let (($x11 (=> |assume:32| $x10)))
+(let (($x12 (= |request:0x14.1.EAX| (_ bv0 32))))
+(let (($x13 (=> |assume:32| $x12)))
+(let (($x14 (not $x6)))
+(let (($x15 (not $x8)))
+(let (($x16 (not $x10)))
+(let (($x17 (not $x12)))
+(let (($x18 (or $x17 $x16 $x15 $x14)))
+(let ((?x19 (ite $x18 (_ bv4294967295 32) (_ bv0 32))))
+(let (($x20 (= ?x19 (_ bv0 32))))
+(let (($x21 (=> |assume:28| $x20)))
+(let (($x22 (=> |assume:27| $x6)))
+(let (($x23 (=> |assume:27| $x8)))
+(let (($x24 (=> |assume:27| $x10)))
+(let (($x25 (=> |assume:27| $x12)))
+(and $x25 $x24 $x23 $x22 $x21 $x21 $x21 $x21 $x13 $x11 $x9 $x7 $x5 $x2)))))))))))))))))))))))))))
+; question 1: expected sat
+(check-sat-assuming (|assume:27| |assume:28| |assume:32|))
+(exit)

@@ -1,0 +1,46 @@
+; cpuid-contracts proof obligation (SMT-LIB 2, QF_BV), written by `cpuid-contracts export --smtlib`
+; check      upstream_6_16__tdx_1_5_01__fixed1_known (spec/checks.cpuid:161)
+; design     upstream_6_16
+; module     tdx_1_5_01
+; component  55 of 63: registers 0x23.3.EAX, 0x23.3.EBX, 0x23.3.ECX, 0x23.3.EDX
+; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
+; assert. Each question assumes the literals that switch on the spec's assumptions and
+; guarantees (and, for an invariant, its violation in this component); the answer is z3's.
+; question 1: vacuity: can the check's assumptions all hold here? expected sat (vacuous)
+(set-logic QF_BV)
+(declare-fun |native:0x23.3.EAX| () (_ BitVec 32))
+(declare-fun |guarantee:native_known| () Bool)
+(declare-fun |request:0x23.3.EDX| () (_ BitVec 32))
+(declare-fun |assume:32| () Bool)
+(declare-fun |request:0x23.3.ECX| () (_ BitVec 32))
+(declare-fun |request:0x23.3.EBX| () (_ BitVec 32))
+(declare-fun |request:0x23.3.EAX| () (_ BitVec 32))
+(declare-fun |assume:28| () Bool)
+(declare-fun |assume:27| () Bool)
+(assert
+ (let (($x1 (= |native:0x23.3.EAX| (_ bv0 32))))
+(let (($x2 (=> |guarantee:native_known| $x1)))
+(let (($x3 (= |request:0x23.3.EDX| (_ bv0 32))))
+(let (($x4 (=> |assume:32| $x3)))
+(let (($x5 (= |request:0x23.3.ECX| (_ bv0 32))))
+(let (($x6 (=> |assume:32| $x5)))
+(let (($x7 (= |request:0x23.3.EBX| (_ bv0 32))))
+(let (($x8 (=> |assume:32| $x7)))
+(let (($x9 (= |request:0x23.3.EAX| (_ bv0 32))))
+(let (($x10 (=> |assume:32| $x9)))
+(let (($x11 (not $x3)))
+(let (($x12 (not $x5)))
+(let (($x13 (not $x7)))
+(let (($x14 (not $x9)))
+(let (($x15 (or $x14 $x13 $x12 $x11)))
+(let ((?x16 (ite $x15 (_ bv4294967295 32) (_ bv0 32))))
+(let (($x17 (= ?x16 (_ bv0 32))))
+(let (($x18 (=> |assume:28| $x17)))
+(let (($x19 (=> |assume:27| $x3)))
+(let (($x20 (=> |assume:27| $x5)))
+(let (($x21 (=> |assume:27| $x7)))
+(let (($x22 (=> |assume:27| $x9)))
+(and $x22 $x21 $x20 $x19 $x18 $x18 $x18 $x18 $x10 $x8 $x6 $x4 $x2))))))))))))))))))))))))
+; question 1: expected sat
+(check-sat-assuming (|assume:27| |assume:28| |assume:32|))
+(exit)
