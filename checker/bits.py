@@ -10,6 +10,7 @@ mask; XFAM and ATTRIBUTES sets are plain 64-bit integers.
 
 from __future__ import annotations
 
+from collections import abc
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Mapping
 
@@ -78,7 +79,8 @@ class BitSet(Mapping[Reg, int]):
     __slots__ = ("_masks", "_hash")
 
     def __init__(self, masks: Mapping[Reg, int] | Iterable[tuple[Reg, int]] = ()):
-        items = masks.items() if isinstance(masks, Mapping) else masks
+        # collections.abc's Mapping: typing's isinstance check is slow, and sets are made by the thousand
+        items = masks.items() if isinstance(masks, abc.Mapping) else masks
         clean: dict[Reg, int] = {}
         for reg, m in items:
             m &= REGISTER_MASK

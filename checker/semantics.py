@@ -127,7 +127,12 @@ class Program:
         return list(self.declarations(ast.CheckDecl))  # type: ignore[arg-type]
 
     def feature_names(self) -> dict[tuple[Reg, int], list[str]]:
-        """Every named CPUID bit, for printing counterexamples by name."""
+        """Every named CPUID bit, for printing counterexamples by name (made once, and again
+        after files were added or changed)."""
+        files = tuple((path, id(spec)) for path, spec in self.files.items())
+        got = self.derived.get("feature_names")
+        if got is not None and got[0] == files:
+            return got[1]  # type: ignore[no-any-return]
         names: dict[tuple[Reg, int], list[str]] = {}
         for path, d in self.declarations(ast.FeatureDecl):
             assert isinstance(d, ast.FeatureDecl)
@@ -137,6 +142,7 @@ class Program:
                 continue
             for reg, b in bits.bits():
                 names.setdefault((reg, b), []).append(d.name.name)
+        self.derived["feature_names"] = (files, names)
         return names
 
     def register_notation(self, reg: Reg) -> str:
