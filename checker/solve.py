@@ -194,6 +194,8 @@ class Component:
     copies: int = 1
     quiet: dict[str, int] | None = None
     quiet_counts: tuple[int, int] = (0, 0)
+    # assumed, every variable is at its quiet value (made by CheckSolver._quiet)
+    silent: z3.BoolRef | None = None
     guarantees: frozenset[str] | None = None  # the guarantees its assertions mention
     tied: int = 0  # variables whose alike bit positions are tied (checker.positions)
 
@@ -784,6 +786,7 @@ class CheckSolver:
         devs = [(own[n] & care[n]) == 0 for n in names] + [own[n] == 0 for n in self._flags(comp).wide]
         silent = z3.Bool(f"silent:{comp.key}", comp.ctx)
         comp.solver.add(z3.Implies(silent, z3.And(devs) if devs else z3.BoolVal(True, comp.ctx)))
+        comp.silent = silent
         if self.ask(comp, lits + [silent]) == z3.sat:  # usually: nothing needs to deviate
             comp.quiet = self._assignment(comp.solver.model(), comp)
             comp.quiet_counts = (0, 0)
@@ -890,14 +893,21 @@ class CheckSolver:
                 # own count must be below best total - (quiet of all others)
                 lim_l = best[1] - (quiet_total[0] - max(ql, 0))
                 lim_b = best[2] - (quiet_total[1] - max(qb, 0))
-                leaf_flags, bit_flags = self._flags(comp).leaf_flags, self._flags(comp).bit_flags
                 if lim_l < 0:
                     continue
-                better = z3.Bool(f"better:{self._bounds[0]}", comp.ctx)
-                self._bounds[0] += 1
-                fewer_leaves = self._at_most(comp, leaf_flags, lim_l - 1)
-                fewer_bits = z3.And(self._at_most(comp, leaf_flags, lim_l), self._at_most(comp, bit_flags, lim_b - 1))
-                comp.solver.add(z3.Implies(better, z3.Or(fewer_leaves, fewer_bits)))
+                if (ql, qb) == (0, 0) and comp.silent is not None and \
+                        ((lim_l, lim_b) == (0, 1) or ((lim_l, lim_b) == (1, 1) and not self._flags(comp).wide)):
+                    # beating (0, 1) means deviating nowhere; so does beating (1, 1) without shared
+                    # words (a touched leaf has a touched bit): the quiet literal says it, no bound
+                    better = comp.silent
+                else:
+                    leaf_flags, bit_flags = self._flags(comp).leaf_flags, self._flags(comp).bit_flags
+                    better = z3.Bool(f"better:{self._bounds[0]}", comp.ctx)
+                    self._bounds[0] += 1
+                    fewer_leaves = self._at_most(comp, leaf_flags, lim_l - 1)
+                    fewer_bits = z3.And(self._at_most(comp, leaf_flags, lim_l),
+                                        self._at_most(comp, bit_flags, lim_b - 1))
+                    comp.solver.add(z3.Implies(better, z3.Or(fewer_leaves, fewer_bits)))
                 if self.ask(comp, lits + violate + [better]) != z3.sat:
                     continue
             zm, ok, leaves, bits = self._minimise(comp, lits + violate)
