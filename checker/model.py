@@ -325,12 +325,11 @@ def build_space(program: Program, setup: CheckSetup, width: int = 32, wide_width
 
 
 def _named_leaves(program: Program) -> frozenset[tuple[int, int]]:
-    """The declared leaves and every leaf a position in any spec file names (once per program,
-    and again after files were added or changed, as release checks do)."""
-    files = tuple((path, id(spec)) for path, spec in program.files.items())
-    got = program.derived.get("named_leaves")
-    if got is not None and got[0] == files:
-        return got[1]  # type: ignore[no-any-return]
+    """The declared leaves and every leaf a position in any spec file names (once per program)."""
+    return program.derived("named_leaves", lambda: _leaves_positions_name(program))  # type: ignore[no-any-return]
+
+
+def _leaves_positions_name(program: Program) -> frozenset[tuple[int, int]]:
     leaves: set[tuple[int, int]] = set(program.leaves)
 
     def visit(e: object, file: str) -> None:
@@ -353,7 +352,6 @@ def _named_leaves(program: Program) -> frozenset[tuple[int, int]]:
         for d in spec.declarations:
             for e in _decl_exprs(d):
                 visit(e, path)
-    program.derived["named_leaves"] = (files, frozenset(leaves))
     return frozenset(leaves)
 
 

@@ -102,12 +102,21 @@ class Program:
     indexed_leaves: set[int] = field(default_factory=set)
     sources: dict[str, ast.SourceDecl] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
-    # leaf -> its subleaves, for leaf_registers; made again when leaves were added since
-    _subleaves: tuple[int, dict[int, list[int]]] | None = field(default=None, repr=False, compare=False)
-    # values later stages derive from the whole program once, not once per check (by name)
-    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    # values derived from the whole program, made once instead of once per check: see derived()
+    _derived: dict[str, tuple[tuple[object, ...], Any, Any]] = field(default_factory=dict, repr=False, compare=False)
 
     # -- lookups for the later stages
+    def derived(self, name: str, make: Callable[[], Any], also: Any = None) -> Any:
+        """make()'s value, made again only when files were added or replaced since (release
+        checks add declarations to a program; the files are held, so none is mistaken for a
+        new one with the same id) or `also` changed."""
+        files = tuple(self.files.values())
+        got = self._derived.get(name)
+        if got is None or got[2] != also or len(got[0]) != len(files) or \
+                any(a is not b for a, b in zip(got[0], files)):
+            got = self._derived[name] = (files, make(), also)
+        return got[1]
+
     def file_of(self, decl: object) -> str:
         return self.decl_files[id(decl)]
 
@@ -127,12 +136,10 @@ class Program:
         return list(self.declarations(ast.CheckDecl))  # type: ignore[arg-type]
 
     def feature_names(self) -> dict[tuple[Reg, int], list[str]]:
-        """Every named CPUID bit, for printing counterexamples by name (made once, and again
-        after files were added or changed)."""
-        files = tuple((path, id(spec)) for path, spec in self.files.items())
-        got = self.derived.get("feature_names")
-        if got is not None and got[0] == files:
-            return got[1]  # type: ignore[no-any-return]
+        """Every named CPUID bit, for printing counterexamples by name."""
+        return self.derived("feature_names", self._feature_names)  # type: ignore[no-any-return]
+
+    def _feature_names(self) -> dict[tuple[Reg, int], list[str]]:
         names: dict[tuple[Reg, int], list[str]] = {}
         for path, d in self.declarations(ast.FeatureDecl):
             assert isinstance(d, ast.FeatureDecl)
@@ -142,7 +149,6 @@ class Program:
                 continue
             for reg, b in bits.bits():
                 names.setdefault((reg, b), []).append(d.name.name)
-        self.derived["feature_names"] = (files, names)
         return names
 
     def register_notation(self, reg: Reg) -> str:
@@ -159,13 +165,14 @@ class Program:
     def leaf_registers(self, leaf: int, subleaf: int | None) -> list[Reg]:
         if subleaf is not None:
             return [Reg(leaf, subleaf, r) for r in REGISTERS]
-        if self._subleaves is None or self._subleaves[0] != len(self.leaves):
-            subleaves: dict[int, list[int]] = {}
-            for lf, s in sorted(self.leaves):
-                subleaves.setdefault(lf, []).append(s)
-            self._subleaves = (len(self.leaves), subleaves)
-        subs = self._subleaves[1].get(leaf) or [0]
+        subs = self.derived("subleaves", self._subleaves, also=len(self.leaves)).get(leaf) or [0]
         return [Reg(leaf, s, r) for s in subs for r in REGISTERS]
+
+    def _subleaves(self) -> dict[int, list[int]]:
+        subleaves: dict[int, list[int]] = {}
+        for lf, s in sorted(self.leaves):
+            subleaves.setdefault(lf, []).append(s)
+        return subleaves
 
     def const_bits(self, expr: ast.Expr, file: str, _seen: frozenset[int] = frozenset()) -> BitSet:
         """The CPUID bits of a constant expression; raises _NotConstant otherwise."""
