@@ -78,6 +78,11 @@ def _at_most(flags: list[z3.BoolRef], k: int, ctx: z3.Context, arrays: dict[int,
     return z3.BoolRef(z3.Z3_mk_pble(ctx.ref(), len(flags), made[1], made[2], k), ctx)
 
 
+def _moved(term: Any, ctx: z3.Context) -> Any:
+    """term.translate(ctx) through the C API (the wrapper's checks cost more than the copy)."""
+    return type(term)(z3.Z3_translate(term.ctx.ref(), term.as_ast(), ctx.ref()), ctx)
+
+
 @dataclass
 class _Flags:
     """A component's deviation: per leaf and per register, (variable, bits that count).
@@ -397,20 +402,26 @@ class CheckSolver:
             for inv, per_comp in self.inv_atoms.items():
                 if idx in per_comp:
                     lit = z3.Bool(f"violate:{inv}:{idx}", self.ctx)
-                    violations.append((lit, z3.Not(z3.And(per_comp[idx]))))
+                    holds = nary(z3.Z3_mk_and, per_comp[idx], self.ctx)
+                    violations.append((lit, z3.BoolRef(z3.Z3_mk_not(self.ctx.ref(), holds.as_ast()), self.ctx)))
                     self.inv_lits.setdefault(inv, {})[idx] = lit
             spread = self._tied_positions(comp, [b for _, b in kept], [b for _, b in violations])
             tie = Substitution(spread, self.alg.vars) if spread else None
+            # through the C API: z3.Implies and Solver.add re-check every operand's sort
             assertions = z3.AstVector(ctx=self.ctx)
+            ref = self.ctx.ref()
             for lit, body in kept + violations:
-                assertions.push(z3.Implies(lit, tie(body) if tie is not None else body))
+                guarded = tie(body) if tie is not None else body
+                assertions.push(z3.BoolRef(z3.Z3_mk_implies(ref, lit.as_ast(), guarded.as_ast()), self.ctx))
             used = [lit for lit, _ in kept + violations]
             comp.ctx = self._context_for(comp)
             comp.solver = make_solver(comp.ctx, self.rlimit)
-            for a in assertions.translate(comp.ctx):  # one translation: shared subterms copied once
-                comp.solver.add(a)
-            comp.lits = {lit.get_id(): lit.translate(comp.ctx) for lit in used}
-            comp.vars = {name: spread.get(name, self.alg.vars[name]).translate(comp.ctx) for name in comp.variables}
+            moved = assertions.translate(comp.ctx)  # one translation: shared subterms copied once
+            dst, solver = comp.ctx.ref(), comp.solver.solver
+            for i in range(len(moved)):
+                z3.Z3_solver_assert(dst, solver, z3.Z3_ast_vector_get(dst, moved.vector, i))
+            comp.lits = {lit.get_id(): _moved(lit, comp.ctx) for lit in used}
+            comp.vars = {name: _moved(spread.get(name, self.alg.vars[name]), comp.ctx) for name in comp.variables}
             comp.tied = len(spread)
             self._built[self._build_key(comp)] = (comp, {inv: lits[idx] for inv, lits in self.inv_lits.items()
                                                          if idx in lits})
@@ -595,9 +606,9 @@ class CheckSolver:
             comp = self.components[idx]
             if self.ask(comp, lits, ("vacuity", None)) == z3.sat:
                 continue
-            core = {str(x) for x in comp.solver.unsat_core()}
-            reasons += [what for what, _, lit in self.base if str(lit) in core and what not in reasons]
-            broken += [g for g in self.assumed if str(self.guarantee_lits[g]) in core and g not in broken]
+            core = self._core(comp)
+            reasons += [what for what, _, lit in self.base if lit.get_id() in core and what not in reasons]
+            broken += [g for g in self.assumed if self.guarantee_lits[g].get_id() in core and g not in broken]
         if not reasons and not broken:
             return None
         detail = self._broken_guarantee_bits(broken) if broken else []
@@ -658,9 +669,16 @@ class CheckSolver:
         if self.ask(comp, self._lits(guarantees) + extra) == z3.sat:
             satisfiable.append(mine)
             return False
-        core = {str(x) for x in comp.solver.unsat_core()}
-        cores.append(frozenset(g for g in mine if str(self.guarantee_lits[g]) in core))
+        core = self._core(comp)
+        cores.append(frozenset(g for g in mine if self.guarantee_lits[g].get_id() in core))
         return True
+
+    @staticmethod
+    def _core(comp: Component) -> set[int]:
+        """The last unsat core, as the ids of the check's literals (comp.lits' keys): reading
+        the literals' names would run z3's printer on each."""
+        core = {x.get_id() for x in comp.solver.unsat_core()}
+        return {ident for ident, lit in comp.lits.items() if lit.get_id() in core}
 
     def guarantee_sets(self, inv: str, pool: list[str], always: list[str], max_size: int | None = None,
                        require_consistent: bool = False, refuted_by: Iterable[frozenset[str]] = ()
@@ -782,10 +800,23 @@ class CheckSolver:
             return
         care = self.model.care
         names = [self._name(v) for r in sorted(comp.regs) for v in self.model.deviation.get(r, [])]
-        own = self._own_vars(comp, names + self._flags(comp).wide)
-        devs = [(own[n] & care[n]) == 0 for n in names] + [own[n] == 0 for n in self._flags(comp).wide]
-        silent = z3.Bool(f"silent:{comp.key}", comp.ctx)
-        comp.solver.add(z3.Implies(silent, z3.And(devs) if devs else z3.BoolVal(True, comp.ctx)))
+        wide = self._flags(comp).wide
+        own = self._own_vars(comp, names + wide)
+        ctx = comp.ctx
+        assert ctx is not None
+        ref = ctx.ref()
+        # every variable at its quiet value: (v & care) == 0, a shared word == 0 (C API, like bit_set)
+        devs: list[z3.BoolRef] = []
+        for n, masked in [(n, True) for n in names] + [(n, False) for n in wide]:
+            x = own[n]
+            if masked:
+                mask = z3.BitVecVal(care[n], x.size(), ctx)
+                x = z3.BitVecRef(z3.Z3_mk_bvand(ref, x.as_ast(), mask.as_ast()), ctx)
+            zero = z3.BitVecVal(0, x.size(), ctx)
+            devs.append(z3.BoolRef(z3.Z3_mk_eq(ref, x.as_ast(), zero.as_ast()), ctx))
+        quiet = nary(z3.Z3_mk_and, devs, ctx) if devs else z3.BoolVal(True, ctx)
+        silent = z3.Bool(f"silent:{comp.key}", ctx)
+        comp.solver.add(z3.BoolRef(z3.Z3_mk_implies(ref, silent.as_ast(), quiet.as_ast()), ctx))
         comp.silent = silent
         if self.ask(comp, lits + [silent]) == z3.sat:  # usually: nothing needs to deviate
             comp.quiet = self._assignment(comp.solver.model(), comp)
