@@ -293,15 +293,12 @@ class Space:
     leaf_numbers: list[int] | None = None
 
     def __post_init__(self) -> None:
+        self.all_ones = (1 << self.width) - 1
         self.by_leaf: dict[tuple[int, int], list[Reg]] = {}
         for r in self.registers:
             self.by_leaf.setdefault(r.leaf_key, []).append(r)
         self.known_leaf_numbers = self.leaf_numbers if self.leaf_numbers is not None else \
             sorted({r.leaf for r in self.registers if not r.is_future})
-
-    @property
-    def all_ones(self) -> int:
-        return (1 << self.width) - 1
 
     @property
     def has_future(self) -> bool:
@@ -494,6 +491,8 @@ class Model(Generic[BV, B]):
         self.alg = alg
         self.W = space.width
         self.WW = space.wide_width
+        # made once: a constant is an immutable value in every algebra, and these two are everywhere
+        self._zero, self._ones = alg.const(0, self.W), alg.const(space.all_ones, self.W)
         self.structural: list[tuple[str, B]] = []
         self.variables: dict[str, int] = {}
         # the leaf each per-register variable belongs to; the others (XFAM, ATTRIBUTES,
@@ -556,10 +555,10 @@ class Model(Generic[BV, B]):
         return v
 
     def zero(self) -> BV:
-        return self.alg.const(0, self.W)
+        return self._zero
 
     def ones(self) -> BV:
-        return self.alg.const(self.space.all_ones, self.W)
+        return self._ones
 
     def complement(self, a: BV) -> BV:
         return self.alg.bxor(a, self.ones())
