@@ -357,8 +357,8 @@ class AlikeLeaves:
     """A space with copies of alike leaves left out (see alike_leaves)."""
 
     space: Space  # what the check is encoded on
-    stand_in: dict[tuple[int, int], tuple[int, int]]  # a left-out leaf -> the kept leaf it copies
-    copies: dict[tuple[int, int], int]  # a kept leaf -> how many leaves it counts for (when not 1)
+    # the second kept copy of a kind -> the leaves it stands for (it counts for them and itself)
+    left_out: dict[tuple[int, int], list[tuple[int, int]]]
 
 
 def alike_leaves(program: Program, setup: CheckSetup, space: Space) -> AlikeLeaves | None:
@@ -386,18 +386,12 @@ def alike_leaves(program: Program, setup: CheckSetup, space: Space) -> AlikeLeav
     for key, regs in space.by_leaf.items():
         signature = tuple((r.register, signatures[r]) for r in regs)
         kinds.setdefault(signature, []).append(key)
-    stand_in: dict[tuple[int, int], tuple[int, int]] = {}
-    copies: dict[tuple[int, int], int] = {}
-    for keys in kinds.values():
-        if len(keys) < 3:
-            continue
-        copies[keys[1]] = len(keys) - 1
-        for key in keys[2:]:
-            stand_in[key] = keys[1]
-    if not stand_in:
+    left_out = {keys[1]: keys[2:] for keys in kinds.values() if len(keys) >= 3}
+    if not left_out:
         return None
-    kept = [r for r in space.registers if r.leaf_key not in stand_in]
-    return AlikeLeaves(Space(kept, space.width, space.wide_width, space.known_leaf_numbers), stand_in, copies)
+    dropped = {key for keys in left_out.values() for key in keys}
+    kept = [r for r in space.registers if r.leaf_key not in dropped]
+    return AlikeLeaves(Space(kept, space.width, space.wide_width, space.known_leaf_numbers), left_out)
 
 
 def mentioned_leaves(program: Program, expr: ast.Expr, file: str) -> set[tuple[int, int]]:
@@ -1100,32 +1094,24 @@ class Model(Generic[BV, B]):
         raise ModelError(f"module has no attribute {attr}")
 
     # -- symmetry
-    def register_signature(self, r: Reg, constants: tuple[int, ...] | None = None,
-                           ranges: tuple[bool, ...] | None = None) -> tuple[Any, ...]:
+    def register_signature(self, r: Reg) -> tuple[Any, ...]:
         """Everything that distinguishes one register's constraints from another's.
 
         Two registers with equal signatures (in any leaves) get the same constraints
         with their variables renamed, so a verdict found for one holds for the other:
         the module data, every constant bit set and leaf range the check uses (a bit
         position matters only through these), the variables it has, and whether it
-        belongs to the future leaf."""
-        mods = [self.setup.module] + [v["module"] for v in self._module_cache.values()]
-        consts = self._constant_masks()
-        return (r.is_future,
-                tuple(tuple(sorted(m.classes.get(r, {}).items())) for m in mods),
-                tuple((m.verified1.get(r, 0), m.verified0.get(r, 0),
-                       tuple((mask, g) for mask, g in m.gates.get(r, []))) for m in mods),
-                constants if constants is not None else tuple(c.get(r, 0) for c in consts),
-                ranges if ranges is not None else self._in_leaf_ranges(r.leaf),
-                self._roles_of().get(r, ()))
-
-    def _in_leaf_ranges(self, leaf: int) -> tuple[bool, ...]:
-        return tuple(any(lo <= leaf <= hi for lo, hi in rng) for rng in self.leaf_ranges)
+        belongs to the future leaf. Asked once every property is evaluated (the
+        constants are then all recorded); see register_signatures."""
+        return self.register_signatures()[r]
 
     def register_signatures(self) -> dict[Reg, tuple[Any, ...]]:
-        """register_signature of every register of the space, computed together: each
-        constant is read once (asking register by register reads every constant for every
-        register, which is quadratic in a large check)."""
+        """register_signature of every register of the space, made together on first use:
+        each constant is read once (register by register, every constant would be read for
+        every register, which is quadratic in a large check)."""
+        if hasattr(self, "_signatures"):
+            return self._signatures
+        mods = [self.setup.module] + [v["module"] for v in self._module_cache.values()]
         consts = self._constant_masks()
         columns: dict[Reg, list[int]] = {r: [0] * len(consts) for r in self.space.registers}
         for j, c in enumerate(consts):
@@ -1133,12 +1119,19 @@ class Model(Generic[BV, B]):
                 col = columns.get(r)
                 if col is not None:
                     col[j] = m
-        out: dict[Reg, tuple[Any, ...]] = {}
         ranges: dict[int, tuple[bool, ...]] = {}
+        out: dict[Reg, tuple[Any, ...]] = {}
         for r in self.space.registers:
             if r.leaf not in ranges:
-                ranges[r.leaf] = self._in_leaf_ranges(r.leaf)
-            out[r] = self.register_signature(r, tuple(columns[r]), ranges[r.leaf])
+                ranges[r.leaf] = tuple(any(lo <= r.leaf <= hi for lo, hi in rng) for rng in self.leaf_ranges)
+            out[r] = (r.is_future,
+                      tuple(tuple(sorted(m.classes.get(r, {}).items())) for m in mods),
+                      tuple((m.verified1.get(r, 0), m.verified0.get(r, 0),
+                             tuple((mask, g) for mask, g in m.gates.get(r, []))) for m in mods),
+                      tuple(columns[r]),
+                      ranges[r.leaf],
+                      self._roles_of().get(r, ()))
+        self._signatures = out
         return out
 
     def _roles_of(self) -> dict[Reg, tuple[str, ...]]:

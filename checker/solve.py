@@ -249,9 +249,7 @@ class CheckSolver:
         self.alg = Z3Algebra()
         self.ctx = self.alg.ctx
         self.space = alike.space if alike is not None else self.full_space
-        self.stand_in = alike.stand_in if alike is not None else {}
-        self.leaf_copies = alike.copies if alike is not None else {}
-        self._left_out: dict[tuple[int, int], list[tuple[int, int]]] | None = None  # stand_in, inverted
+        self.left_out = alike.left_out if alike is not None else {}
         self.model: Model[Any, Any] = build_model(program, setup, self.alg, space=self.space)
         m = self.model
         self.base: list[tuple[str, Any, z3.BoolRef]] = []
@@ -478,7 +476,7 @@ class CheckSolver:
                 continue
             second = copies[1]
             for r in by_leaf[second]:
-                comp.weight[r] = sum(self.leaf_copies.get(key, 1) for key in copies[1:])
+                comp.weight[r] = sum(self._copies(key) for key in copies[1:])
             for key in copies[2:]:
                 for r in by_leaf[key]:
                     comp.dropped[r] = Reg(second[0], second[1], r.register)
@@ -495,21 +493,18 @@ class CheckSolver:
         several leaves, the leaf's registers weigh that much."""
         several = len(comp.leaves) > 1
         for r in comp.regs:
-            n = self.leaf_copies.get(r.leaf_key)
-            if n is not None:
-                if several:
-                    comp.weight.setdefault(r, n)  # a weight from _reduce counts these copies already
+            if r.leaf_key in self.left_out:
+                if several:  # a weight from _reduce counts these copies already
+                    comp.weight.setdefault(r, self._copies(r.leaf_key))
                 else:
-                    comp.copies = n
-        if not self.stand_in:
-            return
-        if self._left_out is None:
-            self._left_out = {}
-            for left_out, kept in self.stand_in.items():
-                self._left_out.setdefault(kept, []).append(left_out)
+                    comp.copies = self._copies(r.leaf_key)
         for r in list(comp.regs) + list(comp.dropped):
-            for leaf, subleaf in self._left_out.get(r.leaf_key, ()):
+            for leaf, subleaf in self.left_out.get(r.leaf_key, ()):
                 comp.dropped[Reg(leaf, subleaf, r.register)] = comp.dropped.get(r, r)
+
+    def _copies(self, key: tuple[int, int]) -> int:
+        """How many leaves a kept leaf counts for: itself and the copies it stands for."""
+        return 1 + len(self.left_out.get(key, ()))
 
     def _context_for(self, comp: Component) -> z3.Context:
         """A z3 context for a representative's solver, away from the model's large one.

@@ -300,7 +300,9 @@ def generate(pick: Pick, future: bool = False, two_leaves: bool = False, two_reg
     the check is `with future leaf` and the guarantees may speak of the future leaf. With
     `two_leaves`, A and B are bit 0 of two different leaves (else bits 0 and 1 of one); with
     `two_registers`, bit 0 of EAX and EBX of one leaf, and a guarantee that makes the quietest
-    situation touch the leaf (host_has_A, kvm_knows_B) is mostly assumed."""
+    situation touch the leaf (host_has_A, kvm_knows_B) is mostly assumed; with `wide_register`,
+    A four alike bits of one register; with `alike_leaves` (and `two_leaves`), three spare
+    leaves that no constant tells apart. generate_for(pick, shape) passes a Shape's flags."""
     forced = None
     if wide_register:  # A is four alike bits of the 6-bit register, B one more
         leaf = leaf_b = pick(("0x1", "0x81", "0x80000008"))
@@ -428,6 +430,12 @@ def generate(pick: Pick, future: bool = False, two_leaves: bool = False, two_reg
     c.append("}")
     lines += c
     return Generated("\n".join(lines) + "\n", {"symbolic": symbolic, "assumed": assumed, "declared": declared})
+
+
+def generate_for(pick: Pick, shape: Shape) -> Generated:
+    """generate() with the flags of a Shape."""
+    return generate(pick, future=shape.future, two_leaves=shape.two_leaves, two_registers=shape.two_registers,
+                    wide_register=shape.wide_register, alike_leaves=shape.alike_leaves)
 
 
 def random_pick(rng: random.Random) -> Pick:
@@ -697,9 +705,7 @@ def _property(kind: str, shape: Shape, examples: int) -> Callable[[], None]:
     @settings(settings.get_profile(_PROFILE), max_examples=examples)
     @given(st.data())
     def agree(data: st.DataObject) -> None:
-        gen = generate(_drawing(data), future=shape.future, two_leaves=shape.two_leaves,
-                       two_registers=shape.two_registers, wide_register=shape.wide_register,
-                       alike_leaves=shape.alike_leaves)
+        gen = generate_for(_drawing(data), shape)
         summary = decide_and_compare(gen, shape, seed=STATS.get(kind, {}).get("cases", 0))
         hyp_assume(summary is not None)
         assert summary is not None
@@ -789,7 +795,7 @@ def test_alike_leaves_fall_back_when_a_constraint_reads_two_leaves(monkeypatch: 
     rng = random.Random(17)
     decided = 0
     for _ in range(400):
-        gen = generate(random_pick(rng), two_leaves=True, alike_leaves=True)
+        gen = generate_for(random_pick(rng), ALIKE_LEAVES)
         text = gen.text.replace("check c {", "invariant somewhere_different: td.cpuid != kvm.cpuid\ncheck c {")
         text = text.replace("  verify ", "  verify somewhere_different\n  verify ", 1)
         if decide_and_compare(Generated(text, gen.notes, gen.file), ALIKE_LEAVES) is not None:
@@ -807,9 +813,7 @@ def test_truth_tables_match_concrete_evaluator() -> None:
     for shape, wanted in ((NO_FUTURE, 4), (WITH_FUTURE, 2), (TWO_LEAVES, 2), (TWO_REGISTERS, 2)):
         done = 0
         while done < wanted:
-            gen = generate(random_pick(rng), future=shape.future, two_leaves=shape.two_leaves,
-                           two_registers=shape.two_registers, wide_register=shape.wide_register,
-                       alike_leaves=shape.alike_leaves)
+            gen = generate_for(random_pick(rng), shape)
             program, diags = analyse_text(gen.text, gen.file)
             assert not [d for d in diags if d.is_error], gen.text
             e = enumerate_check(program, gen.file, shape)
@@ -845,8 +849,6 @@ def test_truth_table_algebra_basics() -> None:
 def test_generator_writes_valid_specs(shape: Shape) -> None:
     rng = random.Random(7)
     for _ in range(20):
-        gen = generate(random_pick(rng), future=shape.future, two_leaves=shape.two_leaves,
-                       two_registers=shape.two_registers, wide_register=shape.wide_register,
-                       alike_leaves=shape.alike_leaves)
+        gen = generate_for(random_pick(rng), shape)
         _, diags = analyse_text(gen.text, gen.file)
         assert not [d for d in diags if d.is_error], gen.text

@@ -23,7 +23,7 @@ from checker.model import ConcreteAlgebra, build_model, build_space, resolve_che
 from checker.results import CheckResult, Verdict
 from checker.semantics import Program, analyse_text
 from checker.solve import check_one
-from test_bruteforce import (NO_FUTURE, TWO_LEAVES, WITH_FUTURE, deviation_of, enumerate_check, generate,
+from test_bruteforce import (NO_FUTURE, TWO_LEAVES, WITH_FUTURE, deviation_of, enumerate_check, generate_for,
                              random_pick)
 from verdict_table import CASES, Case
 
@@ -81,7 +81,7 @@ def test_random_counterexamples_replay() -> None:
     models = replayed = 0
     while models < RANDOM_MODELS:
         shape = shapes[models % len(shapes)]
-        gen = generate(random_pick(rng), future=shape.future, two_leaves=shape.two_leaves)
+        gen = generate_for(random_pick(rng), shape)
         program, diags = analyse_text(gen.text, gen.file)
         assert not [d for d in diags if d.is_error], gen.text
         (f, decl), = program.checks()
