@@ -366,7 +366,7 @@ class CheckSolver:
         self.rep: list[int] = list(range(len(self.components)))
         seen: dict[Any, int] = {}
         for idx, comp in enumerate(self.components):
-            if len(comp.leaves) != 1 or any(v not in self.model.var_leaf for v in comp.variables):
+            if not self._renamable(comp):
                 continue
             if len(comp.regs) == 1:  # any register of any leaf may stand for it
                 key: Any = ("register", self.model.register_signature(next(iter(comp.regs))))
@@ -376,13 +376,22 @@ class CheckSolver:
                 self.rep[idx] = seen[key]
             else:
                 seen[key] = idx
+        # Tying alike bit positions (checker.positions) often leaves registers of different
+        # signatures with the same constraints up to renaming: those share a solver too.
+        shapes: dict[Any, int] = {}  # a representative's constraints, variables renamed by role -> its index
+        self._shape_terms: dict[str, Any] = {}  # see _shape
         for idx, root in enumerate(roots):
             if self.rep[idx] != idx:
                 continue
             comp = self.components[idx]
             built = self._built.get(self._build_key(comp))
             if built is not None:  # the same constraints were given a solver before: reuse it
-                self.components[idx], lits = built
+                self.components[idx], lits, shapes_of = built
+                seen_as = [shapes[shape] for shape in shapes_of if shape is not None and shape in shapes]
+                if seen_as:
+                    self.rep[idx] = seen_as[0]
+                    continue
+                shapes.update((shape, idx) for shape in shapes_of if shape is not None)
                 for inv, lit in lits.items():
                     self.inv_lits.setdefault(inv, {})[idx] = lit
                 continue
@@ -403,14 +412,24 @@ class CheckSolver:
                     holds = nary(z3.Z3_mk_and, per_comp[idx], self.ctx)
                     violations.append((lit, z3.BoolRef(z3.Z3_mk_not(self.ctx.ref(), holds.as_ast()), self.ctx)))
                     self.inv_lits.setdefault(inv, {})[idx] = lit
+            # equal constraints before tying are equal after it: a match skips tying
+            mine = {inv: lits[idx] for inv, lits in self.inv_lits.items() if idx in lits}
+            plain = self._implications(kept + violations, None)
+            shapes_of = [self._shape(comp, plain, mine)]
+            if shapes_of[0] is not None and shapes_of[0] in shapes:
+                self.rep[idx] = shapes[shapes_of[0]]
+                continue
             spread = self._tied_positions(comp, [b for _, b in kept], [b for _, b in violations])
-            tie = Substitution(spread, self.alg.vars) if spread else None
-            # through the C API: z3.Implies and Solver.add re-check every operand's sort
-            assertions = z3.AstVector(ctx=self.ctx)
-            ref = self.ctx.ref()
-            for lit, body in kept + violations:
-                guarded = tie(body) if tie is not None else body
-                assertions.push(z3.BoolRef(z3.Z3_mk_implies(ref, lit.as_ast(), guarded.as_ast()), self.ctx))
+            assertions = plain
+            if spread:
+                assertions = self._implications(kept + violations, Substitution(spread, self.alg.vars))
+                shapes_of.append(self._shape(comp, assertions, mine))
+                if shapes_of[1] is not None and shapes_of[1] in shapes:
+                    self.rep[idx] = shapes[shapes_of[0]] = shapes[shapes_of[1]]
+                    continue
+            for shape in shapes_of:
+                if shape is not None:
+                    shapes[shape] = idx
             used = [lit for lit, _ in kept + violations]
             comp.ctx = self._context_for(comp)
             comp.solver = make_solver(comp.ctx, self.rlimit)
@@ -421,8 +440,9 @@ class CheckSolver:
             comp.lits = {lit.get_id(): _moved(lit, comp.ctx) for lit in used}
             comp.vars = {name: _moved(spread.get(name, self.alg.vars[name]), comp.ctx) for name in comp.variables}
             comp.tied = len(spread)
-            self._built[self._build_key(comp)] = (comp, {inv: lits[idx] for inv, lits in self.inv_lits.items()
-                                                         if idx in lits})
+            self._built[self._build_key(comp)] = (comp, mine, shapes_of)
+        # a component whose representative found another one with its constraints follows it
+        self.rep = [self.rep[r] for r in self.rep]
         self.representatives = sorted(set(self.rep))
 
     def _tied_positions(self, comp: Component, kept: list[z3.BoolRef], violations: list[z3.BoolRef]
@@ -436,6 +456,62 @@ class CheckSolver:
             return {}
         return spreads(self.ctx, kept, violations, {name: self.alg.vars[name] for name in comp.variables},
                        self.model.var_reg, self.model.care, self.space.width)
+
+    def _implications(self, guarded: list[tuple[z3.BoolRef, z3.BoolRef]], tie: Substitution | None
+                      ) -> z3.AstVector:
+        """literal => body for each pair, the body's alike positions tied if `tie` is given
+        (through the C API: z3.Implies and Solver.add re-check every operand's sort)."""
+        assertions = z3.AstVector(ctx=self.ctx)
+        ref = self.ctx.ref()
+        for lit, body in guarded:
+            body = tie(body) if tie is not None else body
+            assertions.push(z3.BoolRef(z3.Z3_mk_implies(ref, lit.as_ast(), body.as_ast()), self.ctx))
+        return assertions
+
+    def _renamable(self, comp: Component) -> bool:
+        """Can another component's answers be renamed onto this one (CheckSolver._rename)?
+        Its registers are of one leaf, and every variable it has is a register's."""
+        return len(comp.leaves) == 1 and all(v in self.model.var_leaf for v in comp.variables)
+
+    def _shape(self, comp: Component, assertions: z3.AstVector, violations: dict[str, z3.BoolRef]) -> Any:
+        """The component's assertions with every variable renamed by its role (with the
+        register's name in a component of several registers, as _rename moves them) and
+        its "invariant fails here" literals by invariant, with what counting a
+        counterexample reads (each variable's care mask): components of equal shape ask the
+        same questions up to renaming. None for one _rename cannot rename onto.
+
+        Z3 makes one term of equal terms in a context, so equal assertions have equal ids.
+        The renamed terms are kept (self._shape_terms): a freed term's id is used again."""
+        if not self._renamable(comp):
+            return None
+        m, ctx = self.model, self.ctx
+        single = len(comp.regs) == 1
+
+        def role(name: str) -> str:
+            base = name.rsplit(":", 1)[0]
+            return base if single else f"{base}:{m.var_reg[name].register}"
+
+        def stand_in(name: str, width: int | None) -> Any:  # the renamed variable, made once
+            term = self._shape_terms.get(name)
+            if term is None:
+                term = self._shape_terms[name] = z3.Bool(name, ctx) if width is None else z3.BitVec(name, width, ctx)
+            return term
+
+        pairs = [(self.alg.vars[name], stand_in(f"~{role(name)}", m.variables[name])) for name in sorted(comp.variables)]
+        pairs += [(lit, stand_in(f"~violate:{inv}", None)) for inv, lit in violations.items()]
+        n = len(pairs)
+        froms = (z3.Ast * n)(*[a.as_ast() for a, _ in pairs])
+        tos = (z3.Ast * n)(*[b.as_ast() for _, b in pairs])
+        ref = ctx.ref()
+        # one substitution over the conjunction: its assertions share most of their terms
+        whole = z3.BoolRef(z3.Z3_mk_and(ref, len(assertions), (z3.Ast * len(assertions))(
+            *[z3.Z3_ast_vector_get(ref, assertions.vector, i) for i in range(len(assertions))])), ctx)
+        renamed = z3.BoolRef(z3.Z3_substitute(ref, whole.as_ast(), n, froms, tos), ctx)
+        self._shape_terms[f"~shape:{len(self._shape_terms)}"] = renamed
+        counting = tuple((r.register if not single else "",
+                          tuple((role(self._name(v)), m.care[self._name(v)]) for v in m.deviation.get(r, [])))
+                         for r in sorted(comp.regs))
+        return renamed.get_id(), counting
 
     @staticmethod
     def _build_key(comp: Component) -> Any:

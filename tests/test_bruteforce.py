@@ -785,6 +785,27 @@ def test_solver_agrees_with_enumeration_alike_leaves(monkeypatch: pytest.MonkeyP
     assert sum(1 for _, out in reduced if out is not None) >= min(20, _SMALL_EXAMPLES), reduced
 
 
+def test_solver_agrees_with_enumeration_alike_by_shape(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same with every register given a signature of its own, so that only the shape of
+    their encoded constraints (CheckSolver._shape) shows components to be alike: each then
+    follows the first of its shape, whose answers are renamed onto it. Verdicts, guarantee
+    sets, sizes and the replayed situations must stay exact."""
+    monkeypatch.setattr(Model, "register_signature", lambda self, reg: reg)
+    followed = [0]
+    original = CheckSolver._shape
+
+    def shape(self: CheckSolver, *args: Any) -> Any:  # counts shapes met before in the same check
+        out = original(self, *args)
+        seen = self.__dict__.setdefault("_shapes_seen", set())
+        followed[0] += out is not None and out in seen
+        seen.add(out)
+        return out
+
+    monkeypatch.setattr(CheckSolver, "_shape", shape)
+    _run("alike_by_shape", ALIKE_LEAVES, _SMALL_EXAMPLES, 10)
+    assert followed[0] >= min(20, _SMALL_EXAMPLES), followed  # components did follow one of their shape
+
+
 def test_alike_leaves_fall_back_when_a_constraint_reads_two_leaves(monkeypatch: pytest.MonkeyPatch) -> None:
     """An invariant that the TD's CPUID differs from KVM's somewhere reads every leaf at once, so
     alike leaves are not independent copies: the checker encodes the whole space instead, and

@@ -3,7 +3,7 @@
 ; design     upstream_6_16
 ; module     tdx_1_5_01
 ; component  46 of 63: registers 0x1d.0.EAX, 0x1d.0.EBX, 0x1d.0.ECX, 0x1d.0.EDX
-; stands for 1 more component(s) with the same constraints up to renaming, not exported: registers 0x1d.1.EAX, 0x1d.1.EBX, 0x1d.1.ECX, 0x1d.1.EDX
+; stands for 3 more component(s) with the same constraints up to renaming, not exported: registers 0x1d.1.EAX, 0x1d.1.EBX, 0x1d.1.ECX, 0x1d.1.EDX, 0x1e.0.EAX, 0x1e.0.EBX, 0x1e.0.ECX, 0x1e.0.EDX, 0x1e.1.EAX, 0x1e.1.EBX, 0x1e.1.ECX, 0x1e.1.EDX
 ; 8 register variable(s) have alike bit positions tied (concat/extract): all but a few positions of each class repeat one bit, which decides the same questions
 ; The assertions are the component's, as the deciding z3 solver held them, conjoined in one
 ; assert. Each question assumes the literals that switch on the spec's assumptions and
