@@ -19,40 +19,71 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 import z3
+from z3 import z3core
 
 EMPTY: frozenset[str] = frozenset()
 
 
 class Term:
-    """A bit-vector: a constant (value) or a Z3 term with the variables it mentions."""
+    """A bit-vector: a constant (value) or a Z3 term with the variables it mentions.
 
-    __slots__ = ("value", "width", "_term", "support", "alg")
+    A term is held as the raw Z3_ast, counted once and never released: it lives as long as
+    the model's context (the model keeps almost every term it makes anyway). z3.py's
+    wrappers count a reference up on creation and down on deletion, through two checked
+    C calls each, which was a fifth of building a check's model."""
 
-    def __init__(self, alg: "Z3Algebra", width: int, value: int | None = None, term: z3.BitVecRef | None = None,
+    __slots__ = ("value", "width", "ast", "support", "alg")
+
+    def __init__(self, alg: "Z3Algebra", width: int, value: int | None = None, ast: Any = None,
                  support: frozenset[str] = EMPTY):
         self.alg = alg
         self.width = width
         self.value = value
-        self._term = term
+        self.ast = ast
         self.support = support
+
+    def raw(self) -> Any:
+        """The Z3_ast (a constant's from the algebra's cache of values)."""
+        if self.ast is None:
+            assert self.value is not None
+            return self.alg.bv_value(self.value, self.width).as_ast()
+        return self.ast
 
     @property
     def term(self) -> z3.BitVecRef:
-        if self._term is None:
-            assert self.value is not None
-            self._term = self.alg.bv_value(self.value, self.width)
-        return self._term
+        return z3.BitVecRef(self.raw(), self.alg.ctx)
 
     def __repr__(self) -> str:
-        return f"Term({self.value if self.value is not None else self._term})"
+        return f"Term({self.value if self.value is not None else self.term})"
 
 
-# Terms are made through z3's C API (z3core): the operator overloads of z3.py check and
-# coerce both operands' sorts on every call, which was most of a check's model building.
-# Every operand passed to a C call is held by a Python object (a Term's term or a local)
-# until the call returns: a pointer whose wrapper is already freed may be reclaimed.
-_mk_bvor, _mk_bvand, _mk_bvxor, _mk_bvnot = z3.Z3_mk_bvor, z3.Z3_mk_bvand, z3.Z3_mk_bvxor, z3.Z3_mk_bvnot
+def _raw(name: str) -> Any:
+    """The C function behind a z3core wrapper (z3-solver is pinned): the wrappers check
+    the context's error code after every call, which costs more than making the term.
+    The terms made here are well sorted by construction. Falls back to the checked wrapper."""
+    wrapper = getattr(z3core, name)
+    elems = (wrapper.__defaults__ or (None,))[-1]
+    return getattr(elems, "f", wrapper)
+
+
+class _Lib:
+    """z3's C functions without the error check, looked up on first use."""
+
+    def __getattr__(self, name: str) -> Any:
+        fn = _raw(name)
+        setattr(self, name, fn)
+        return fn
+
+
+lib = _Lib()
+
+# Terms are made through z3's C API: the operator overloads of z3.py check and coerce
+# both operands' sorts on every call, which was most of a check's model building.
+# Every operand passed to a C call is held (a Term's counted ast, or a wrapper) until
+# the call returns: a pointer whose last reference is gone may be reclaimed.
+_mk_bvor, _mk_bvand, _mk_bvxor, _mk_bvnot = lib.Z3_mk_bvor, lib.Z3_mk_bvand, lib.Z3_mk_bvxor, lib.Z3_mk_bvnot
 _mk_eq, _mk_not, _mk_ite, _mk_extract = z3.Z3_mk_eq, z3.Z3_mk_not, z3.Z3_mk_ite, z3.Z3_mk_extract
+_inc_ref = lib.Z3_inc_ref
 
 
 def nary(make: Any, terms: list[z3.BoolRef], ctx: z3.Context) -> z3.BoolRef:
@@ -127,16 +158,17 @@ class Z3Algebra:
         if v is None:
             v = z3.BitVec(name, width, self.ctx)
             self.vars[name] = v
-        return Term(self, width, term=v, support=frozenset((name,)))
+        return Term(self, width, ast=v.as_ast(), support=frozenset((name,)))  # self.vars holds v
+
+    def _made(self, ast: Any, width: int, support: frozenset[str]) -> Term:
+        _inc_ref(self.ref, ast)  # never released: see Term
+        return Term(self, width, ast=ast, support=support)
 
     def _op(self, make: Any, a: Term, b: Term) -> Term:
-        x, y = a.term, b.term
-        term = z3.BitVecRef(make(self.ref, x.as_ast(), y.as_ast()), self.ctx)
-        return Term(self, a.width, term=term, support=a.support | b.support)
+        return self._made(make(self.ref, a.raw(), b.raw()), a.width, a.support | b.support)
 
     def _not(self, a: Term) -> Term:
-        x = a.term
-        return Term(self, a.width, term=z3.BitVecRef(_mk_bvnot(self.ref, x.as_ast()), self.ctx), support=a.support)
+        return self._made(_mk_bvnot(self.ref, a.raw()), a.width, a.support)
 
     def _bool(self, ast: Any) -> z3.BoolRef:
         return z3.BoolRef(ast, self.ctx)
@@ -187,9 +219,9 @@ class Z3Algebra:
             return b
         if a.value is not None and a.value == b.value:
             return a
-        cond, x, y = c.term(self.ctx), a.term, b.term
-        term = z3.BitVecRef(_mk_ite(self.ref, cond.as_ast(), x.as_ast(), y.as_ast()), self.ctx)
-        return Term(self, a.width, term=term, support=c.support | a.support | b.support)
+        cond = c.term(self.ctx)
+        return self._made(_mk_ite(self.ref, cond.as_ast(), a.raw(), b.raw()), a.width,
+                          c.support | a.support | b.support)
 
     # -- conditions
     def _atom(self, term: z3.BoolRef, support: frozenset[str]) -> Cond:
@@ -198,14 +230,13 @@ class Z3Algebra:
     def eq(self, a: Term, b: Term) -> Cond:
         if a.value is not None and b.value is not None:
             return self._true if a.value == b.value else self._false
-        x, y = a.term, b.term
-        return self._atom(self._bool(_mk_eq(self.ref, x.as_ast(), y.as_ast())), a.support | b.support)
+        return self._atom(self._bool(_mk_eq(self.ref, a.raw(), b.raw())), a.support | b.support)
 
     def is_zero(self, a: Term) -> Cond:
         if a.value is not None:
             return self._true if a.value == 0 else self._false
-        x, zero = a.term, self.bv_value(0, a.width)
-        return self._atom(self._bool(_mk_eq(self.ref, x.as_ast(), zero.as_ast())), a.support)
+        zero = self.bv_value(0, a.width)
+        return self._atom(self._bool(_mk_eq(self.ref, a.raw(), zero.as_ast())), a.support)
 
     def bit(self, a: Term, i: int) -> Cond:
         if a.value is not None:

@@ -30,29 +30,9 @@ import operator
 from typing import Any, Iterable
 
 import z3
-from z3 import z3core
 
 from checker.bits import Reg
-
-
-
-def _raw(name: str) -> Any:
-    """The C function behind a z3core wrapper (z3-solver is pinned): the walk reads a few
-    thousand nodes per component, and the wrappers' error check after every call costs
-    more than the walk. Falls back to the checked wrapper."""
-    wrapper = getattr(z3core, name)
-    elems = (wrapper.__defaults__ or (None,))[-1]
-    return getattr(elems, "f", wrapper)
-
-
-class _Lib:
-    def __getattr__(self, name: str) -> Any:
-        fn = _raw(name)
-        setattr(self, name, fn)
-        return fn
-
-
-_lib = _Lib()
+from checker.encode import lib as _lib  # z3's C functions without the error check
 
 # Components smaller than this (in variable bits) are cheap to solve as they are.
 MIN_BITS = 256
