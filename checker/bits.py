@@ -11,7 +11,6 @@ mask; XFAM and ATTRIBUTES sets are plain 64-bit integers.
 from __future__ import annotations
 
 from collections import abc
-from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Mapping
 
 REGISTERS = ("EAX", "EBX", "ECX", "EDX")
@@ -23,31 +22,64 @@ REGISTER_MASK = (1 << REGISTER_BITS) - 1
 WIDE_MASK = (1 << WIDE_BITS) - 1
 
 
-@dataclass(frozen=True, order=True)
 class Reg:
-    """One CPUID output register: (leaf, subleaf, register name)."""
+    """One CPUID output register: (leaf, subleaf, register name).
 
+    Registers are dict keys and set members everywhere (tens of millions of lookups in a
+    large check), so there is one object per register: Reg(...) returns the one made
+    first, and equality and hashing are the object's identity, done in C (a Python-level
+    __hash__ was a tenth of a large check). Registers sort by their fields (or, without
+    Python-level comparisons, with key=Reg.sort_key)."""
+
+    __slots__ = ("leaf", "subleaf", "register", "_key")
+    _made: dict[tuple[int, int, str], "Reg"] = {}
     leaf: int
     subleaf: int
     register: str
+    _key: tuple[int, int, str]
 
-    # Registers are dict keys and set members everywhere (millions of lookups in a large
-    # check): the hash, the same value the dataclass would compute, is computed once, and
-    # so is the tuple they sort by (sort with key=sort_key: no Python-level comparisons).
-    def __post_init__(self) -> None:
-        key = (self.leaf, self.subleaf, self.register)
-        object.__setattr__(self, "_key", key)
-        object.__setattr__(self, "_hash", hash(key))
+    def __new__(cls, leaf: int, subleaf: int, register: str) -> "Reg":
+        key = (leaf, subleaf, register)
+        reg = cls._made.get(key)
+        if reg is None:
+            reg = object.__new__(cls)
+            object.__setattr__(reg, "leaf", leaf)
+            object.__setattr__(reg, "subleaf", subleaf)
+            object.__setattr__(reg, "register", register)
+            object.__setattr__(reg, "_key", key)
+            cls._made[key] = reg
+        return reg
 
-    def __hash__(self) -> int:
-        return self._hash  # type: ignore[attr-defined, no-any-return]
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"a Reg is immutable (cannot set {name})")
 
-    def __reduce__(self) -> tuple[Any, ...]:  # str hashes differ between processes: recompute
-        return (Reg, (self.leaf, self.subleaf, self.register))
+    def __reduce__(self) -> tuple[Any, ...]:  # unpickled and copied registers are the one object too
+        return (Reg, self._key)
+
+    def __copy__(self) -> "Reg":
+        return self
+
+    def __deepcopy__(self, memo: Any) -> "Reg":
+        return self
+
+    def __lt__(self, other: "Reg") -> bool:
+        return self._key < other._key
+
+    def __le__(self, other: "Reg") -> bool:
+        return self._key <= other._key
+
+    def __gt__(self, other: "Reg") -> bool:
+        return self._key > other._key
+
+    def __ge__(self, other: "Reg") -> bool:
+        return self._key >= other._key
+
+    def __repr__(self) -> str:
+        return f"Reg(leaf={self.leaf!r}, subleaf={self.subleaf!r}, register={self.register!r})"
 
     @staticmethod
     def sort_key(reg: "Reg") -> tuple[int, int, str]:
-        return reg._key  # type: ignore[attr-defined, no-any-return]
+        return reg._key
 
     @property
     def is_future(self) -> bool:
