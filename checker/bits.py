@@ -31,12 +31,15 @@ class Reg:
     __hash__ was a tenth of a large check). Registers sort by their fields (or, without
     Python-level comparisons, with key=Reg.sort_key)."""
 
-    __slots__ = ("leaf", "subleaf", "register", "_key")
+    __slots__ = ("leaf", "subleaf", "register", "_key", "leaf_key", "is_future", "_notation")
     _made: dict[tuple[int, int, str], "Reg"] = {}
     leaf: int
     subleaf: int
     register: str
     _key: tuple[int, int, str]
+    leaf_key: tuple[int, int]  # (leaf, subleaf)
+    is_future: bool  # the unknown future leaf's
+    _notation: str | None  # notation(), made on first use
 
     def __new__(cls, leaf: int, subleaf: int, register: str) -> "Reg":
         key = (leaf, subleaf, register)
@@ -47,6 +50,9 @@ class Reg:
             object.__setattr__(reg, "subleaf", subleaf)
             object.__setattr__(reg, "register", register)
             object.__setattr__(reg, "_key", key)
+            object.__setattr__(reg, "leaf_key", (leaf, subleaf))
+            object.__setattr__(reg, "is_future", leaf == FUTURE_LEAF)
+            object.__setattr__(reg, "_notation", None)
             cls._made[key] = reg
         return reg
 
@@ -81,16 +87,15 @@ class Reg:
     def sort_key(reg: "Reg") -> tuple[int, int, str]:
         return reg._key
 
-    @property
-    def is_future(self) -> bool:
-        return self.leaf == FUTURE_LEAF
-
-    @property
-    def leaf_key(self) -> tuple[int, int]:
-        return (self.leaf, self.subleaf)
-
     def notation(self, indexed: bool = True) -> str:
         """``0x7.0.EBX``; ``0x1.ECX`` for a leaf that is not subleaf-indexed."""
+        if indexed:  # every variable's name has it: made once
+            if self._notation is None:
+                object.__setattr__(self, "_notation", self._written(True))
+            return self._notation  # type: ignore[return-value]
+        return self._written(False)
+
+    def _written(self, indexed: bool) -> str:
         if self.is_future:
             return f"future.{self.register}"
         leaf = f"0x{self.leaf:x}"
@@ -127,6 +132,10 @@ class BitSet(Mapping[Reg, int]):
 
     def __getitem__(self, reg: Reg) -> int:
         return self._masks[reg]
+
+    def unordered_items(self) -> Iterable[tuple[Reg, int]]:
+        """(register, mask) pairs in the order the set was made: items() sorts them."""
+        return self._masks.items()
 
     def get_mask(self, reg: Reg) -> int:
         return self._masks.get(reg, 0)

@@ -294,6 +294,7 @@ class Space:
 
     def __post_init__(self) -> None:
         self.all_ones = (1 << self.width) - 1
+        self.register_set = frozenset(self.registers)
         self.by_leaf: dict[tuple[int, int], list[Reg]] = {}
         for r in self.registers:
             self.by_leaf.setdefault(r.leaf_key, []).append(r)
@@ -487,6 +488,7 @@ class Model(Generic[BV, B]):
         self.WW = space.wide_width
         # made once: a constant is an immutable value in every algebra, and these two are everywhere
         self._zero, self._ones = alg.const(0, self.W), alg.const(space.all_ones, self.W)
+        self._bxor = alg.bxor  # complement() is called millions of times in a large check
         self.structural: list[tuple[str, B]] = []
         self.variables: dict[str, int] = {}
         # the leaf each per-register variable belongs to; the others (XFAM, ATTRIBUTES,
@@ -513,8 +515,8 @@ class Model(Generic[BV, B]):
         self.request: SetValue = {}
         self.dynamic_value: SetValue = {}
         for r in space.registers:
-            self.request[r] = self.zero() if r.is_future else self._free(f"request:{self.rname(r)}", r)
-            self.dynamic_value[r] = self._free(f"dynamic:{self.rname(r)}", r)
+            self.request[r] = self.zero() if r.is_future else self._free("request", r)
+            self.dynamic_value[r] = self._free("dynamic", r)
         self.user_xfam = self._wide_var("userspace.xfam")
         self.user_attributes = self._wide_var("userspace.attributes")
         self.future_leaf = None
@@ -532,13 +534,14 @@ class Model(Generic[BV, B]):
         self.variables[name] = width
         return self.alg.var(name, width)
 
-    def _free(self, name: str, reg: Reg, care: int | None = None) -> BV:
-        """A per-register variable; `care` marks the bits a situation may choose
-        (the rest are forced, e.g. native bits the module verifies)."""
+    def _free(self, role: str, reg: Reg, care: int | None = None) -> BV:
+        """A per-register variable, named role:register; `care` marks the bits a situation
+        may choose (the rest are forced, e.g. native bits the module verifies)."""
+        name = f"{role}:{self.rname(reg)}"
         v = self._var(name, self.W)
         self.care[name] = self.space.all_ones if care is None else care & self.space.all_ones
         self.var_leaf[name] = reg.leaf_key
-        self.var_of[(name.rsplit(":", 1)[0], reg)] = name
+        self.var_of[(role, reg)] = name
         self.var_reg[name] = reg
         self.deviation.setdefault(reg, []).append(v)
         return v
@@ -555,7 +558,7 @@ class Model(Generic[BV, B]):
         return self._ones
 
     def complement(self, a: BV) -> BV:
-        return self.alg.bxor(a, self.ones())
+        return self._bxor(a, self._ones)
 
     def wide_complement(self, a: Any) -> Any:
         return self.alg.bxor(a, self.alg.const((1 << self.WW) - 1, self.WW))
@@ -587,7 +590,7 @@ class Model(Generic[BV, B]):
                 # bits a concrete release does not list are not virtualized (#VE)
                 masks["faulting"][r] = self.mask_const(pinned.get("faulting", 0) | (self.space.all_ones & ~pinned_mask))
             else:
-                code = [self._free(f"{prefix}class{j}:{self.rname(r)}", r) for j in range(CODE_BITS)]
+                code = [self._free(f"{prefix}class{j}", r) for j in range(CODE_BITS)]
                 for c, k in CLASS_CODES.items():
                     sel = self.ones()
                     for j in range(CODE_BITS):
@@ -602,7 +605,7 @@ class Model(Generic[BV, B]):
         reported: SetValue = {}
         if mod.reports is None:
             for r in self.space.registers:
-                reported[r] = self._free(f"{prefix}reported:{self.rname(r)}", r) if mod.symbolic else \
+                reported[r] = self._free(f"{prefix}reported", r) if mod.symbolic else \
                     alg.bor(masks["configurable"][r], alg.band(masks["configurable_if_native"][r], self._native_of(r)))
         words: dict[str, Any] = {}
         for key in ("xfam_fixed0", "xfam_fixed1", "attributes_fixed0", "attributes_fixed1"):
@@ -640,7 +643,7 @@ class Model(Generic[BV, B]):
             else:
                 mod = self.setup.module
                 forced = mod.verified1.get(r, 0) | mod.verified0.get(r, 0)
-                out[r] = self._free(f"native:{self.rname(r)}", r, care=~forced)
+                out[r] = self._free("native", r, care=~forced)
         return out
 
     def _kvm(self) -> SetValue:
@@ -649,7 +652,7 @@ class Model(Generic[BV, B]):
         self.kvm_known_const: dict[Reg, int] = {}
         if kvm is None:
             for r in self.space.registers:
-                out[r] = self.zero() if r.is_future else self._free(f"known:{self.rname(r)}", r)
+                out[r] = self.zero() if r.is_future else self._free("known", r)
             return out
         file = self.program.file_of(kvm)
         known = BitSet()
@@ -858,8 +861,9 @@ class Model(Generic[BV, B]):
     def _const_set(self, bits: BitSet) -> Value:
         self._record(bits)
         out: SetValue = {}
-        for r, m in bits.items():
-            if r in self.space.by_leaf.get(r.leaf_key, []) and m & self.space.all_ones:
+        within, full = self.space.register_set, self.space.all_ones
+        for r, m in bits.unordered_items():
+            if r in within and m & full:
                 out[r] = self.mask_const(m)
         return Value("cpuid", cpuid=out, const=bits)
 

@@ -389,7 +389,7 @@ def analyse(paths: Iterable[str | os.PathLike[str]], display: Callable[[Path], s
     """Load, parse and analyse spec files (and their imports). Never raises for bad input."""
     show = display or (lambda p: _relative(p))
     loader = _Loader(show)
-    with _cyclic_gc_paused():
+    with cyclic_gc_paused():
         for p in collect_spec_paths(paths):
             loader.load(p)
         loader.check_cycles()
@@ -401,7 +401,7 @@ def analyse(paths: Iterable[str | os.PathLike[str]], display: Callable[[Path], s
 def analyse_text(text: str, name: str = "<input>.cpuid") -> tuple[Program, list[Diagnostic]]:
     """Analyse one self-contained spec given as text (imports are not followed)."""
     loader = _Loader(lambda p: str(p))
-    with _cyclic_gc_paused():
+    with cyclic_gc_paused():
         tree, diags = parse_text(text, name)
     loader.program.texts[name] = text
     loader.diagnostics.extend(diags)
@@ -431,10 +431,11 @@ def _with_data_files(tree: ast.SpecFile, base: Path, show: Callable[[Path], str]
 
 
 @contextlib.contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
+def cyclic_gc_paused() -> Iterator[None]:
     """Parsing allocates some hundred thousand long-lived objects and no cycles
     worth collecting; the cyclic collector's repeated scans of them cost about a
-    sixth of the front end's time and free nothing, so it waits until we are done."""
+    sixth of the front end's time and free nothing, so it waits until we are done.
+    (Checking a large spec is the same: checker.solve.check_one pauses it too.)"""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
