@@ -31,7 +31,7 @@ from checker.diagnostics import Diagnostic, Span, did_you_mean
 from checker.encode import Cond, Z3Algebra
 from checker.model import CheckSetup, ConcreteAlgebra, Model, ModelError, Space, build_model, build_space, resolve_check
 from checker.results import CheckResult, Comparison, DesignDifference, TdDifference, Verdict
-from checker.semantics import Program
+from checker.semantics import Program, cyclic_gc_paused
 from checker.solve import RLIMIT, WALL_TIMEOUT_MS, CheckSolver, Unknown, describe, make_solver, story_of, witness_bits
 
 
@@ -79,6 +79,7 @@ def choose_template(program: Program, designs: list[str], module: str | None, li
                where, module, modules)
 
 
+@cyclic_gc_paused()  # as check_one: the model's objects form no cycles worth collecting
 def compare(program: Program, file: str, template: ast.CheckDecl, designs: list[str],
             invariants: list[str] | None = None, rlimit: int = RLIMIT) -> Comparison:
     base = resolve_check(program, file, template)

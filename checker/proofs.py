@@ -34,7 +34,7 @@ from checker.bits import Reg
 from checker.diagnostics import Diagnostic, Span
 from checker.model import ModelError, resolve_check
 from checker.parse import grammar_text
-from checker.semantics import Program
+from checker.semantics import Program, cyclic_gc_paused
 from checker.solve import CheckSolver, Component, Unknown
 
 SCHEMA_VERSION = 1
@@ -227,6 +227,7 @@ def _registers_text(regs: Any) -> str:
     return ", ".join(names) if names else "none (shared variables only)"
 
 
+@cyclic_gc_paused()  # as check_one: the model's objects form no cycles worth collecting
 def export_check(program: Program, file: str, decl: ast.CheckDecl) -> CheckExport:
     """Ask one check's deciding questions with a recorder on, and render them."""
     setup = resolve_check(program, file, decl)

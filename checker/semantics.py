@@ -435,7 +435,8 @@ def cyclic_gc_paused() -> Iterator[None]:
     """Parsing allocates some hundred thousand long-lived objects and no cycles
     worth collecting; the cyclic collector's repeated scans of them cost about a
     sixth of the front end's time and free nothing, so it waits until we are done.
-    (Checking a large spec is the same: checker.solve.check_one pauses it too.)"""
+    (Checking a large spec is the same: checker.solve.check_one and the other commands
+    that build models pause it too.)"""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

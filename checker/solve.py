@@ -1175,21 +1175,14 @@ def _fmt_set(program: Program, s: dict[Reg, int], model: Model[Any, Any], limit:
 
 # ------------------------------------------------------------------ checks
 
+# The model's millions of long-lived objects form no cycles worth collecting: the cyclic
+# collector's scans of them were a third of a 100x check (reference counting still frees
+# everything else at once; the collector runs again after the check).
+@cyclic_gc_paused()
 def check_one(program: Program, file: str, decl: ast.CheckDecl, width: int = 32, wide_width: int = 64,
               rlimit: int = RLIMIT, minimise: bool = True, guarantee_sets: bool = True,
               decompose: bool = True, registers: tuple[str, ...] | None = None) -> list[CheckResult]:
     """Decide every invariant of one check."""
-    # The model's millions of long-lived objects form no cycles worth collecting: the
-    # cyclic collector's scans of them were a third of a 100x check (references still
-    # free everything else at once; the collector runs again after the check).
-    with cyclic_gc_paused():
-        return _check_one(program, file, decl, width, wide_width, rlimit, minimise, guarantee_sets, decompose,
-                          registers)
-
-
-def _check_one(program: Program, file: str, decl: ast.CheckDecl, width: int, wide_width: int, rlimit: int,
-               minimise: bool, guarantee_sets: bool, decompose: bool, registers: tuple[str, ...] | None
-               ) -> list[CheckResult]:
     t0 = time.perf_counter()
     setup = resolve_check(program, file, decl)
     results: list[CheckResult] = []
