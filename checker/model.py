@@ -1134,11 +1134,11 @@ class Model(Generic[BV, B]):
                              tuple((mask, g) for mask, g in m.gates.get(r, []))) for m in mods),
                       tuple(columns[r]),
                       ranges[r.leaf],
-                      self._roles_of().get(r, ()))
+                      self.roles_of().get(r, ()))
         self._signatures = out
         return out
 
-    def _roles_of(self) -> dict[Reg, tuple[str, ...]]:
+    def roles_of(self) -> dict[Reg, tuple[str, ...]]:
         """The variable roles of each register, indexed once (a scan per register is quadratic)."""
         if not hasattr(self, "_roles"):
             roles: dict[Reg, list[str]] = {}

@@ -626,7 +626,7 @@ class CheckSolver:
         for reg, stand_in in comp.dropped.items():
             # the copy has the stand-in's variables (equal signatures), named as the whole
             # space's model names them (a left-out leaf has none in this model)
-            for role in self.model._roles_of().get(stand_in, ()):
+            for role in self.model.roles_of().get(stand_in, ()):
                 source = var_of.get((role, stand_in))
                 if source is not None and source in assignment:
                     out[f"{role}:{self.model.rname(reg)}"] = assignment[source]
