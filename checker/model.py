@@ -123,7 +123,7 @@ class ConcreteAlgebra:
 CLASS_CODES = {name: i for i, name in enumerate(MODULE_CLASSES)}  # code 7 reads as fixed0
 # what a module's `reports` statement may name (everything but reported_configurable itself)
 REPORTABLE_ATTRS = MODULE_CLASSES + ("xfam_dependent", "attributes_dependent", "accepted_configurable", "virtualized")
-CODE_BITS = 3
+CODE_BITS = 3  # Model.module_values builds the class selectors for exactly three
 WORDS = ("XFAM", "ATTRIBUTES")
 
 
@@ -591,14 +591,17 @@ class Model(Generic[BV, B]):
                 masks["faulting"][r] = self.mask_const(pinned.get("faulting", 0) | (self.space.all_ones & ~pinned_mask))
             else:
                 code = [self._free(f"{prefix}class{j}", r) for j in range(CODE_BITS)]
+                # a class is one value of the three code bits: each code bit's two literals,
+                # and their products over the first two bits, are made once per register
+                literal = [(self.complement(x), x) for x in code]
+                low = {(b0, b1): alg.band(literal[0][b0], literal[1][b1]) for b0 in (0, 1) for b1 in (0, 1)}
+                unpinned = self.complement(self.mask_const(pinned_mask))
                 for c, k in CLASS_CODES.items():
-                    sel = self.ones()
-                    for j in range(CODE_BITS):
-                        sel = alg.band(sel, code[j] if k >> j & 1 else self.complement(code[j]))
+                    sel = alg.band(low[(k & 1, k >> 1 & 1)], literal[2][k >> 2 & 1])
                     if c == "fixed0":  # the unused code 7 reads as fixed0
-                        sel = alg.bor(sel, alg.band(alg.band(code[0], code[1]), code[2]))
+                        sel = alg.bor(sel, alg.band(low[(1, 1)], code[2]))
                     pinned_c = self.mask_const(pinned.get(c, 0))
-                    masks[c][r] = alg.bor(alg.band(sel, self.complement(self.mask_const(pinned_mask))), pinned_c)
+                    masks[c][r] = alg.bor(alg.band(sel, unpinned), pinned_c)
             for word in WORDS:
                 key = "xfam_dependent" if word == "XFAM" else "attributes_dependent"
                 gated[key][r] = self.mask_const(sum_masks(m for m, g in mod.gates.get(r, []) if g.word == word))
