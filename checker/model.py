@@ -496,6 +496,7 @@ class Model(Generic[BV, B]):
         self.var_leaf: dict[str, tuple[int, int]] = {}
         self.var_of: dict[tuple[str, Reg], str] = {}  # (role, register) -> variable name
         self.var_reg: dict[str, Reg] = {}
+        self.var_role: dict[str, str] = {}  # per-register variable -> its role (request, native, ...)
         self.care: dict[str, int] = {}
         # every constant bit set and leaf range the check uses: two leaves that agree
         # on all of them (and on the module's data) behave the same up to renaming.
@@ -543,6 +544,7 @@ class Model(Generic[BV, B]):
         self.var_leaf[name] = reg.leaf_key
         self.var_of[(role, reg)] = name
         self.var_reg[name] = reg
+        self.var_role[name] = role
         self.deviation.setdefault(reg, []).append(v)
         return v
 

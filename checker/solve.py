@@ -219,7 +219,8 @@ class CheckSolver:
         self.whole_leaves: frozenset[tuple[int, int]] = frozenset()  # leaves no component splits (counterexample)
         self._leaf_solver: "CheckSolver | None" = None
         # representatives' solvers by what they hold, shared with the twin split of counterexample()
-        self._built: dict[Any, tuple[Component, dict[str, z3.BoolRef]]] = {}
+        # (component, its invariant literals, its shapes: see _shape)
+        self._built: dict[Any, tuple[Component, dict[str, z3.BoolRef], list[Any]]] = {}
         self.setup = setup
         # the whole space (counterexamples are written out and replayed on it) and the one
         # encoded: without the copies of alike leaves that add nothing (model.alike_leaves)
@@ -379,7 +380,8 @@ class CheckSolver:
         # Tying alike bit positions (checker.positions) often leaves registers of different
         # signatures with the same constraints up to renaming: those share a solver too.
         shapes: dict[Any, int] = {}  # a representative's constraints, variables renamed by role -> its index
-        self._shape_terms: dict[str, Any] = {}  # see _shape
+        self._stand_ins: dict[str, Any] = {}  # _shape's renamed variables, by name
+        self._shapes_held: list[z3.BoolRef] = []  # _shape's renamed assertions, kept for their ids
         for idx, root in enumerate(roots):
             if self.rep[idx] != idx:
                 continue
@@ -481,20 +483,19 @@ class CheckSolver:
         same questions up to renaming. None for one _rename cannot rename onto.
 
         Z3 makes one term of equal terms in a context, so equal assertions have equal ids.
-        The renamed terms are kept (self._shape_terms): a freed term's id is used again."""
+        The renamed terms are kept (self._shapes_held): a freed term's id is used again."""
         if not self._renamable(comp):
             return None
         m, ctx = self.model, self.ctx
         single = len(comp.regs) == 1
 
         def role(name: str) -> str:
-            base = name.rsplit(":", 1)[0]
-            return base if single else f"{base}:{m.var_reg[name].register}"
+            return m.var_role[name] if single else f"{m.var_role[name]}:{m.var_reg[name].register}"
 
         def stand_in(name: str, width: int | None) -> Any:  # the renamed variable, made once
-            term = self._shape_terms.get(name)
+            term = self._stand_ins.get(name)
             if term is None:
-                term = self._shape_terms[name] = z3.Bool(name, ctx) if width is None else z3.BitVec(name, width, ctx)
+                term = self._stand_ins[name] = z3.Bool(name, ctx) if width is None else z3.BitVec(name, width, ctx)
             return term
 
         pairs = [(self.alg.vars[name], stand_in(f"~{role(name)}", m.variables[name])) for name in sorted(comp.variables)]
@@ -507,7 +508,7 @@ class CheckSolver:
         whole = z3.BoolRef(z3.Z3_mk_and(ref, len(assertions), (z3.Ast * len(assertions))(
             *[z3.Z3_ast_vector_get(ref, assertions.vector, i) for i in range(len(assertions))])), ctx)
         renamed = z3.BoolRef(z3.Z3_substitute(ref, whole.as_ast(), n, froms, tos), ctx)
-        self._shape_terms[f"~shape:{len(self._shape_terms)}"] = renamed
+        self._shapes_held.append(renamed)
         counting = tuple((r.register if not single else "",
                           tuple((role(self._name(v)), m.care[self._name(v)]) for v in m.deviation.get(r, [])))
                          for r in sorted(comp.regs))
@@ -610,8 +611,7 @@ class CheckSolver:
             reg = self.model.var_reg.get(name)
             if reg is None:
                 continue
-            role = name.rsplit(":", 1)[0]
-            target = self.model.var_of.get((role, moved[reg]))
+            target = self.model.var_of.get((self.model.var_role[name], moved[reg]))
             if target is not None:
                 out[target] = value
         return out
