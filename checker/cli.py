@@ -91,14 +91,14 @@ def _no_spec_files(dirs: Sequence[str | Path], shown: Sequence[str]) -> list[Dia
             for d, name in zip(dirs, shown) if Path(d).is_dir() and not collect_spec_paths([d])]
 
 
-def load(paths: Sequence[str]) -> tuple[Program, list[Diagnostic], str]:
+def load(paths: Sequence[str], jobs: int = 1) -> tuple[Program, list[Diagnostic], str]:
     if paths:
-        program, diags = analyse(paths)
+        program, diags = analyse(paths, jobs=jobs)
         diags = _no_spec_files(paths, paths) + diags
         where = ", ".join(paths)
     else:
         root = shipped_spec_dir()
-        program, diags = analyse([root], display=_display_for(root))
+        program, diags = analyse([root], display=_display_for(root), jobs=jobs)
         diags = _no_spec_files([root], ["spec/"]) + diags
         where = "the shipped specs (spec/)"
     return program, diags, where
@@ -136,7 +136,7 @@ def _overwrites_a_spec(program: Program, output: str | None) -> Diagnostic | Non
 
 
 def _analysed(args: argparse.Namespace) -> tuple[Program | None, list[Diagnostic], str, int | None]:
-    program, diags, where = load(args.paths)
+    program, diags, where = load(args.paths, getattr(args, "jobs", 1))
     clash = _overwrites_a_spec(program, _output(args))
     if clash is not None:
         print(clash.render(), file=sys.stderr)
