@@ -300,6 +300,9 @@ class Space:
             self.by_leaf.setdefault(r.leaf_key, []).append(r)
         self.known_leaf_numbers = self.leaf_numbers if self.leaf_numbers is not None else \
             sorted({r.leaf for r in self.registers if not r.is_future})
+        # a release's class masks on plain integers, made once for every concrete model on
+        # this space (they do not depend on the situation): id(module) -> (module, masks, gated)
+        self.plain_module_masks: dict[int, tuple[Any, dict[str, SetValue], dict[str, SetValue]]] = {}
 
     @property
     def has_future(self) -> bool:
@@ -334,7 +337,9 @@ def _leaves_positions_name(program: Program) -> frozenset[tuple[int, int]]:
         stack = [e]
         while stack:
             x = stack.pop()
-            if isinstance(x, (ast.RegisterPosition, ast.LeafPosition)):
+            if isinstance(x, ast.RegisterPosition):  # what const_bits gives it, without making it
+                leaves.add((x.leaf, x.subleaf or 0))
+            elif isinstance(x, ast.LeafPosition):
                 try:
                     for reg in program.const_bits(x, file):
                         leaves.add(reg.leaf_key)
@@ -476,6 +481,46 @@ class Run:
     view: SetValue
 
 
+def _plain_fold(sets: list[SetValue], op: str, ones: int) -> SetValue:
+    """Model._fold on plain integers (values within `ones`; a missing register is 0):
+    the same registers and values as the per-register algebra calls give."""
+    acc = dict(sets[0])
+    for s in sets[1:]:
+        if op == "|" or op == "^":
+            combine = operator.or_ if op == "|" else operator.xor
+            for r, b in s.items():
+                a = acc.get(r)
+                acc[r] = b if a is None else combine(a, b)
+        elif op == "&":
+            acc = {r: a & s[r] for r, a in acc.items() if r in s}
+        else:  # "-": only the left operand's registers
+            acc = {r: a & (ones ^ s[r]) if r in s else a for r, a in acc.items()}
+    return acc
+
+
+def _plain_compare(op: str, sa: SetValue, sb: SetValue) -> bool:
+    """Model._compare of two CPUID sets on plain integers."""
+    def sub() -> bool:
+        get = sb.get
+        return all(not (a & ~get(r, 0)) for r, a in sa.items())
+
+    def sup() -> bool:
+        get = sa.get
+        return all(not (b & ~get(r, 0)) for r, b in sb.items())
+
+    if op == "==":
+        return sub() and sup()
+    if op == "!=":
+        return not (sub() and sup())
+    if op == "<=":
+        return sub()
+    if op == ">=":
+        return sup()
+    if op == "<":
+        return sub() and not sup()
+    return sup() and not sub()
+
+
 class Model(Generic[BV, B]):
     """The semantics of one check, for one algebra."""
 
@@ -489,6 +534,9 @@ class Model(Generic[BV, B]):
         # made once: a constant is an immutable value in every algebra, and these two are everywhere
         self._zero, self._ones = alg.const(0, self.W), alg.const(space.all_ones, self.W)
         self._bxor = alg.bxor  # complement() is called millions of times in a large check
+        # on plain integers, set operations and comparisons over a large space take a
+        # shortcut: Python's own operators on whole dicts, no algebra call per register
+        self._plain = type(alg) is ConcreteAlgebra
         self.structural: list[tuple[str, B]] = []
         self.variables: dict[str, int] = {}
         # the leaf each per-register variable belongs to; the others (XFAM, ATTRIBUTES,
@@ -538,8 +586,9 @@ class Model(Generic[BV, B]):
     def _free(self, role: str, reg: Reg, care: int | None = None) -> BV:
         """A per-register variable, named role:register; `care` marks the bits a situation
         may choose (the rest are forced, e.g. native bits the module verifies)."""
-        name = f"{role}:{self.rname(reg)}"
-        v = self._var(name, self.W)
+        name = f"{role}:{reg.notation()}"
+        self.variables[name] = self.W
+        v = self.alg.var(name, self.W)
         self.care[name] = self.space.all_ones if care is None else care & self.space.all_ones
         self.var_leaf[name] = reg.leaf_key
         self.var_of[(role, reg)] = name
@@ -574,7 +623,10 @@ class Model(Generic[BV, B]):
         alg = self.alg
         masks: dict[str, SetValue] = {c: {} for c in MODULE_CLASSES}
         gated: dict[str, SetValue] = {"xfam_dependent": {}, "attributes_dependent": {}}
-        for r in self.space.registers:
+        shared = self.space.plain_module_masks.get(id(mod)) if self._plain and not mod.symbolic else None
+        if shared is not None and shared[0] is mod:  # made by an earlier model on this space
+            masks, gated = shared[1], shared[2]
+        for r in self.space.registers if shared is None else ():
             pinned = dict(mod.classes.get(r, {}))
             # A native bit the module verifies is fixed on every host it accepts
             # (DESIGN section 2): verified 1 counts as fixed1, verified 0 as fixed0.
@@ -607,6 +659,8 @@ class Model(Generic[BV, B]):
             for word in WORDS:
                 key = "xfam_dependent" if word == "XFAM" else "attributes_dependent"
                 gated[key][r] = self.mask_const(sum_masks(m for m, g in mod.gates.get(r, []) if g.word == word))
+        if self._plain and not mod.symbolic:
+            self.space.plain_module_masks[id(mod)] = (mod, masks, gated)
         reported: SetValue = {}
         if mod.reports is None:
             for r in self.space.registers:
@@ -690,7 +744,10 @@ class Model(Generic[BV, B]):
         accept: list[tuple[str, B]] = []
         bad_bits: list[B] = []
         mod = self.setup.module
-        for r in self.space.registers:
+        if self._plain:
+            held, accepted_all = self._plain_td(config, xfam, attributes)
+            bad_bits.append(accepted_all)
+        for r in self.space.registers if not self._plain else ():
             c = config.get(r, self.zero())
             nat = self.host_native[r]
             v = alg.bor(m["fixed1"][r], alg.band(m["native"][r], nat))
@@ -713,6 +770,28 @@ class Model(Generic[BV, B]):
             alg.is_zero(alg.band(attributes, self.wide_complement(w["attributes_fixed0"]))),
             alg.eq(alg.band(attributes, w["attributes_fixed1"]), w["attributes_fixed1"])])))
         return held, accept
+
+    def _plain_td(self, config: SetValue, xfam: int, attributes: int) -> tuple[SetValue, bool]:
+        """td_from_config's registers on plain integers: what the module holds, and whether
+        every bit passed is configurable."""
+        m = self.module["masks"]
+        fixed1, native, conf, if_native, dynamic, faulting = (m[c] for c in (
+            "fixed1", "native", "configurable", "configurable_if_native", "dynamic", "faulting"))
+        host, chosen, gates, ones = self.host_native, self.dynamic_value, self.setup.module.gates, self.space.all_ones
+        held: SetValue = {}
+        accepted_all = True
+        for r in self.space.registers:
+            c = config.get(r, 0)
+            nat = host[r]
+            v = fixed1[r] | (native[r] & nat) | (conf[r] & c) | (if_native[r] & c & nat) | (dynamic[r] & chosen[r])
+            for mask, gate in gates.get(r, ()):
+                word = xfam if gate.word == "XFAM" else attributes
+                if not all(word >> b & 1 for b in gate.bits if b < self.WW):
+                    v &= ones ^ mask
+            held[r] = v & (ones ^ faulting[r])
+            if c & (ones ^ (conf[r] | if_native[r])):
+                accepted_all = False
+        return held, accepted_all
 
     # -- the protocol
     def _run_protocol(self) -> Run:
@@ -814,6 +893,9 @@ class Model(Generic[BV, B]):
             if v.kind == "wide":
                 return Value("wide", wide=self.wide_complement(v.wide))
             s = v.cpuid or {}
+            if self._plain:
+                ones = self.space.all_ones
+                return Value("cpuid", cpuid={r: ones ^ s.get(r, 0) for r in self.space.registers})
             return Value("cpuid", cpuid={r: self.complement(s.get(r, self.zero())) for r in self.space.registers})
         if isinstance(e, ast.Comparison):
             return self._compare(e.op, self.eval(e.left, env, phase), self.eval(e.right, env, phase))
@@ -895,6 +977,9 @@ class Model(Generic[BV, B]):
                     self._record(v.const, -1)
             assert folded is not None
             return self._const_set(folded)
+        if self._plain:
+            return Value("cpuid", cpuid=_plain_fold([v.cpuid or {} if v.kind == "cpuid" else {} for v in vals], op,
+                                                    self.space.all_ones))
         acc_set: SetValue | None = None
         for v in vals:
             s = v.cpuid if v.kind == "cpuid" else {}
@@ -951,6 +1036,8 @@ class Model(Generic[BV, B]):
             sa = left.cpuid if left.kind == "cpuid" else {}
             sb = right.cpuid if right.kind == "cpuid" else {}
             assert sa is not None and sb is not None
+            if self._plain:
+                return Value("bool", cond=_plain_compare(op, sa, sb))
             regs = sorted(set(sa) | set(sb), key=Reg.sort_key)
             z = self.zero()
 
