@@ -303,6 +303,15 @@ class Space:
         # a release's class masks on plain integers, made once for every concrete model on
         # this space (they do not depend on the situation): id(module) -> (module, masks, gated)
         self.plain_module_masks: dict[int, tuple[Any, dict[str, SetValue], dict[str, SetValue]]] = {}
+        self._leaf_ranges: dict[int, tuple[Any, dict[int, bool]]] = {}  # see leaf_ranges_cache
+
+    def leaf_ranges_cache(self, ranges: tuple[tuple[int, int], ...]) -> dict[int, bool]:
+        """leaf number -> inside `ranges` (a leaf restriction's), filled by the caller and kept
+        for every model on this space: a generated spec has a hundred ranges."""
+        got = self._leaf_ranges.get(id(ranges))
+        if got is None or got[0] is not ranges:
+            got = self._leaf_ranges[id(ranges)] = (ranges, {})
+        return got[1]
 
     @property
     def has_future(self) -> bool:
@@ -563,7 +572,12 @@ class Model(Generic[BV, B]):
         self.module = self.module_values(setup.module, prefix="")
         self.request: SetValue = {}
         self.dynamic_value: SetValue = {}
-        for r in space.registers:
+        if self._plain:
+            listed = [r for r in space.registers if not r.is_future]
+            self.request = dict.fromkeys(space.registers, 0)
+            self.request.update(zip(listed, self._plain_free("request", listed)))
+            self.dynamic_value = dict(zip(space.registers, self._plain_free("dynamic", space.registers)))
+        for r in space.registers if not self._plain else ():
             self.request[r] = self.zero() if r.is_future else self._free("request", r)
             self.dynamic_value[r] = self._free("dynamic", r)
         self.user_xfam = self._wide_var("userspace.xfam")
@@ -596,6 +610,27 @@ class Model(Generic[BV, B]):
         self.var_role[name] = role
         self.deviation.setdefault(reg, []).append(v)
         return v
+
+    def _plain_free(self, role: str, regs: list[Reg], forced: dict[Reg, int] | None = None) -> list[int]:
+        """_free for many registers at once on plain integers, with the same bookkeeping;
+        `forced` gives per register the bits that are not the situation's to choose."""
+        ones, width = self.space.all_ones, self.W
+        names = [f"{role}:{r.notation()}" for r in regs]
+        get = self.alg.assignment.get  # type: ignore[attr-defined]
+        values = [get(name, 0) & ones for name in names]
+        self.variables.update(dict.fromkeys(names, width))
+        if forced is None:
+            self.care.update(dict.fromkeys(names, ones))
+        else:
+            self.care.update(zip(names, [~forced.get(r, 0) & ones for r in regs]))
+        self.var_leaf.update(zip(names, [r.leaf_key for r in regs]))
+        self.var_of.update(zip([(role, r) for r in regs], names))
+        self.var_reg.update(zip(names, regs))
+        self.var_role.update(dict.fromkeys(names, role))
+        deviation = self.deviation
+        for r, v in zip(regs, values):
+            deviation.setdefault(r, []).append(v)
+        return values
 
     def _wide_var(self, name: str) -> Any:
         v = self._var(name, self.WW)
@@ -696,6 +731,14 @@ class Model(Generic[BV, B]):
                 named_leaves |= mentioned_leaves(self.program, st.expr, self.program.file_of(host))
         self.host_const = dict(given) if host is not None else {}
         out: SetValue = {}
+        if self._plain:
+            mod = self.setup.module
+            free = [r for r in self.space.registers
+                    if host is None or r.is_future or r.leaf_key not in named_leaves]
+            forced = {r: mod.verified1.get(r, 0) | mod.verified0.get(r, 0) for r in free}
+            chosen = dict(zip(free, self._plain_free("native", free, forced)))
+            ones = self.space.all_ones
+            return {r: chosen[r] if r in chosen else given.get(r, 0) & ones for r in self.space.registers}
         for r in self.space.registers:
             if host is not None and not r.is_future and r.leaf_key in named_leaves:
                 out[r] = self.mask_const(given.get(r, 0))
@@ -717,9 +760,12 @@ class Model(Generic[BV, B]):
         known = BitSet()
         for st in kvm.knows:
             known = known | self.program.const_bits(st.expr, file)
+        self.kvm_known_const = dict(known.items())
+        if self._plain:
+            get, ones = self.kvm_known_const.get, self.space.all_ones
+            return {r: 0 if r.is_future else get(r, 0) & ones for r in self.space.registers}
         for r in self.space.registers:
             out[r] = self.zero() if r.is_future else self.mask_const(known.get_mask(r))
-        self.kvm_known_const = dict(known.items())
         return out
 
     def structural_constraints(self) -> list[tuple[str, B]]:
@@ -916,7 +962,9 @@ class Model(Generic[BV, B]):
             v = self.eval(e.operand, env, phase)
             s = v.cpuid or {}
             out: SetValue = {}
-            within: dict[int, bool] = {}  # per leaf number (a large space has many registers a leaf)
+            # per leaf number, kept for the next evaluation of this restriction (a large
+            # space has many registers a leaf, and a generated spec a hundred ranges)
+            within = self.space.leaf_ranges_cache(e.ranges)
             for r, x in s.items():
                 if r.is_future:
                     assert self.future_leaf is not None

@@ -51,7 +51,10 @@ def _everything(program, setup, model) -> dict:
     return {"structural": [bool(c) for _, c in model.structural_constraints()],
             "ok": [bool(c) for _, _, c in run.ok], "properties": props,
             "held": _nonzero(run.td_held), "guest": _nonzero(run.td_guest), "kvm": _nonzero(run.kvm_cpuid),
-            "view": _nonzero(run.view), "config": _nonzero(run.td_config)}
+            "view": _nonzero(run.view), "config": _nonzero(run.td_config),
+            # the bookkeeping of variables (names, care masks, registers, roles, deviations)
+            "bookkeeping": [model.variables, model.care, model.var_of, model.var_reg, model.var_role,
+                            model.var_leaf, model.deviation, model.host_native, model.kvm_known]}
 
 
 def test_plain_shortcuts_give_what_the_algebra_gives(program):
