@@ -110,8 +110,9 @@ def _child(argv: list[str]) -> int:
 
     report["import_s"] = time.perf_counter() - t0
     t1 = time.perf_counter()
-    program, diags = analyse([a.dir])
+    program, diags = analyse([a.dir], jobs=max(a.jobs, 1))  # as the CLI does: --jobs parses large inputs in two
     report["analyse_s"] = time.perf_counter() - t1
+    report["jobs"] = a.jobs
     report["errors"] = [d.render() for d in diags if d.is_error][:5]
     checks = [(f, d) for f, d in program.checks() if not a.only or d.name.name in a.only]
     report["checks"] = []
@@ -139,11 +140,11 @@ def _child(argv: list[str]) -> int:
 
         profiler = cProfile.Profile()
     kw = {"decompose": False} if a.naive else {}
-    if a.jobs:  # one call, as the CLI makes it: check_program(program, jobs=N)
+    if a.jobs and len(checks) > 1:  # one call, as the CLI makes it: check_program(program, jobs=N)
         import resource
 
         t1 = time.perf_counter()
-        results = check_program(program, jobs=a.jobs, **kw)
+        results = check_program(program, only=a.only, jobs=a.jobs, **kw)
         report["checks_s"] = time.perf_counter() - t1
         # the forked workers are this process's children: their peak, for the parent to add
         report["workers_peak_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -259,6 +260,10 @@ def _short(path: str) -> str:
 
 LETTER = {"proved": "P", "violated": "V", "vacuous": "Q", "unknown": "U"}  # per-check verdict strings
 PYCACHE: str | None = None  # set by main(): a private bytecode cache for the children
+
+
+def usable_cpus() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def spawn(args: list[str], cap: float | None = None, bytecode: bool = True) -> dict:
@@ -480,7 +485,7 @@ class Bench:
         if "jobs" not in inspect.signature(check_program).parameters:
             self.row("C1-jobs", "check_program has no jobs parameter", "", None, None, "-", "skipped")
             return
-        jobs = len(os.sched_getaffinity(0))
+        jobs = usable_cpus()
         r = spawn(["check", str(SPEC), "--jobs", str(jobs)], 1800.0)
         self.cases["C1-jobs"] = r
         rep = r["report"]
@@ -531,7 +536,8 @@ class Bench:
             floor_reserve = 0.8 * factor + 5  # the floor case below re-analyses the generated tree
             for check, label in wanted:
                 cap = self.cap(self.args.max_seconds, floor_reserve)
-                r = spawn(["check", str(out), "--only", check], cap)
+                # as `cpuid-contracts check` runs it: --jobs the usable CPUs (a large input is parsed in two)
+                r = spawn(["check", str(out), "--only", check, "--jobs", str(usable_cpus())], cap)
                 r.update(info, gen_s=gen_s, capped_by_budget=cap < self.args.max_seconds)
                 self.cases["C2"][f"{check}@{factor}x"] = r
                 self._check_rows("C2", r, f"{factor}x: {check} ({label})", f"{info['lines']} lines")
@@ -545,7 +551,8 @@ class Bench:
     def _c2_naive(self, out: Path, factor: int, decomposed: dict, info: dict) -> None:
         """The same generated check on the naive encoding (one formula): the issue's 10x target
         is the decomposed checker at least 3x faster. A capped naive run gives a lower bound."""
-        r = spawn(["check", str(out), "--only", CONCRETE_CHECK, "--naive"], self.cap(self.args.naive_seconds))
+        r = spawn(["check", str(out), "--only", CONCRETE_CHECK, "--naive", "--jobs", str(usable_cpus())],
+                  self.cap(self.args.naive_seconds))
         self.cases["C2"][f"{CONCRETE_CHECK}@{factor}x-naive"] = r
         label, size = f"{factor}x: decompose=False: {CONCRETE_CHECK}", f"{info['lines']} lines"
         wall = f"timeout {r['wall_s']:.0f}" if r["timeout"] else r["wall_s"]
