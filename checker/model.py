@@ -362,6 +362,9 @@ def _leaves_positions_name(program: Program) -> frozenset[tuple[int, int]]:
 
     for path, spec in program.files.items():
         for d in spec.declarations:
+            if isinstance(d, (ast.FeatureDecl, ast.FieldDecl)) and isinstance(d.position, ast.RegisterPosition):
+                leaves.add((d.position.leaf, d.position.subleaf or 0))  # most of a catalog: no walk needed
+                continue
             for e in _decl_exprs(d):
                 visit(e, path)
     return frozenset(leaves)
@@ -753,6 +756,11 @@ class Model(Generic[BV, B]):
         out: SetValue = {}
         self.kvm_known_const: dict[Reg, int] = {}
         if kvm is None:
+            if self._plain:
+                listed = [r for r in self.space.registers if not r.is_future]
+                out = dict.fromkeys(self.space.registers, 0)
+                out.update(zip(listed, self._plain_free("known", listed)))
+                return out
             for r in self.space.registers:
                 out[r] = self.zero() if r.is_future else self._free("known", r)
             return out

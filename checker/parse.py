@@ -411,7 +411,7 @@ def parse_file(path: str | os.PathLike[str], shown_as: str | None = None) -> tup
 PARALLEL_PARSE_BYTES = 2 * 1024 * 1024
 # The share of the bytes the forked process parses: it also pickles its trees, which
 # costs about a fifth of parsing them, and this process unpickles them afterwards.
-FORKED_SHARE = 0.45
+FORKED_SHARE = 0.42
 
 Parsed = tuple[str | None, list[Diagnostic], "ast.SpecFile | None", list[Diagnostic]]
 
@@ -427,7 +427,7 @@ def read_and_parse(path: Path, name: str) -> Parsed:
 
 def parse_in_parallel(files: list[tuple[Path, str]], jobs: int) -> dict[str, Parsed]:
     """Many files read and parsed, by name; with jobs > 1 and a large input, a forked
-    process parses the last part of the list while this one parses the rest (the
+    process parses some of the files while this one parses the rest (the
     results are the same as parsing each file here). Files whose part fails to come
     back are left out: the caller parses what is missing itself."""
     sizes = []
@@ -437,18 +437,17 @@ def parse_in_parallel(files: list[tuple[Path, str]], jobs: int) -> dict[str, Par
         except OSError:
             sizes.append(0)
     total = sum(sizes)
-    split = len(files)
+    theirs: list[tuple[Path, str]] = []
     if jobs > 1 and total >= PARALLEL_PARSE_BYTES and hasattr(os, "fork"):
-        mine = 0
-        for split, size in enumerate(sizes):
-            if mine >= (1 - FORKED_SHARE) * total:
-                break
-            mine += size
-        else:
-            split = len(files)
-    theirs = files[split:]
+        # largest first, so that one large file does not leave either process waiting
+        room = FORKED_SHARE * total
+        for i in sorted(range(len(files)), key=lambda i: -sizes[i]):
+            if sizes[i] <= room:
+                theirs.append(files[i])
+                room -= sizes[i]
     reader = _fork_parser(theirs) if theirs else None
-    out = {name: read_and_parse(path, name) for path, name in files[:split]}
+    taken = {name for _, name in theirs}
+    out = {name: read_and_parse(path, name) for path, name in files if name not in taken}
     if reader is not None:
         out.update(_collect(*reader))
     return out
