@@ -407,7 +407,7 @@ def parse_file(path: str | os.PathLike[str], shown_as: str | None = None) -> tup
 # ------------------------------------------------------------------ many files at once
 
 # Below this many bytes of spec text a second process costs more than it saves (the
-# shipped spec/ is about 170 KB; a spec 100 times its size is about 20 MB).
+# shipped spec/ is about 170 KB; bench/gen.py's spec with 100 times its registers, 6 MB).
 PARALLEL_PARSE_BYTES = 2 * 1024 * 1024
 # The share of the bytes the forked process parses: it also pickles its trees, which
 # costs about a fifth of parsing them, and this process unpickles them afterwards.
@@ -446,8 +446,13 @@ def parse_in_parallel(files: list[tuple[Path, str]], jobs: int) -> dict[str, Par
                 theirs.append(files[i])
                 room -= sizes[i]
     reader = _fork_parser(theirs) if theirs else None
-    taken = {name for _, name in theirs}
-    out = {name: read_and_parse(path, name) for path, name in files if name not in taken}
+    taken = {name for _, name in theirs} if reader is not None else set()
+    try:
+        out = {name: read_and_parse(path, name) for path, name in files if name not in taken}
+    except BaseException:  # interrupted, or a bug: the forked process is not left behind
+        if reader is not None:
+            _abandon(*reader)
+        raise
     if reader is not None:
         out.update(_collect(*reader))
     return out
@@ -458,8 +463,13 @@ def _fork_parser(files: list[tuple[Path, str]]) -> tuple[int, int] | None:
     (its pid, the pipe's read end); None if no process could be made."""
     try:
         read_end, write_end = os.pipe()
+    except OSError:
+        return None
+    try:
         pid = os.fork()
     except OSError:
+        os.close(read_end)
+        os.close(write_end)
         return None
     if pid == 0:  # the child: parse, send, and leave without running the parent's exit handlers
         status = 1
@@ -474,6 +484,17 @@ def _fork_parser(files: list[tuple[Path, str]]) -> tuple[int, int] | None:
             os._exit(status)
     os.close(write_end)
     return pid, read_end
+
+
+def _abandon(pid: int, read_end: int) -> None:
+    import signal
+
+    try:
+        os.close(read_end)
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except OSError:
+        pass
 
 
 def _collect(pid: int, read_end: int) -> dict[str, Parsed]:

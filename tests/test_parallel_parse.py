@@ -70,3 +70,39 @@ def test_a_failing_forked_process_only_costs_time(tree: Path, monkeypatch: pytes
     monkeypatch.setattr(parse, "PARALLEL_PARSE_BYTES", 1)
     monkeypatch.setattr(parse, "pickle", Broken)
     assert _rendered(*analyse([tree], jobs=2)) == one
+
+
+def test_no_fork_means_one_process(tree: Path, monkeypatch: pytest.MonkeyPatch):
+    one = _rendered(*analyse([tree], jobs=1))
+
+    def refuse():
+        raise OSError("fork refused")
+    monkeypatch.setattr(parse, "PARALLEL_PARSE_BYTES", 1)
+    monkeypatch.setattr(parse.os, "fork", refuse)
+    parsed = parse.parse_in_parallel([(p, str(p)) for p in sorted(tree.rglob("*.cpuid"))], jobs=2)
+    assert len(parsed) == len(list(tree.rglob("*.cpuid")))  # all parsed here, none left for the caller
+    assert _rendered(*analyse([tree], jobs=2)) == one
+
+
+def test_an_interrupted_parse_leaves_no_process_behind(tree: Path, monkeypatch: pytest.MonkeyPatch):
+    children: list[int] = []
+    fork_parser = parse._fork_parser
+
+    def recorded(files):
+        got = fork_parser(files)
+        children.append(got[0])
+        return got
+
+    def interrupted(path, name):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(parse, "PARALLEL_PARSE_BYTES", 1)
+    monkeypatch.setattr(parse, "_fork_parser", recorded)
+    files = [(p, str(p)) for p in sorted(tree.rglob("*.cpuid"))]
+    real = parse.read_and_parse
+    monkeypatch.setattr(parse, "read_and_parse", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        parse.parse_in_parallel(files, jobs=2)
+    monkeypatch.setattr(parse, "read_and_parse", real)
+    assert children
+    with pytest.raises(ChildProcessError):  # reaped already
+        os.waitpid(children[0], os.WNOHANG)
