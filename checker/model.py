@@ -188,7 +188,8 @@ def load_module(program: Program, file: str, decl: ast.ModuleDecl) -> ConcreteMo
     assumes: list[str] = []
     for s in decl.statements:
         if isinstance(s, ast.ClassStmt):
-            bits = program.const_bits(s.bits, file)
+            known = program.class_bits.get(id(s))
+            bits = known[1] if known is not None and known[0] is s else program.const_bits(s.bits, file)
             for reg, mask in bits.items():
                 cl = classes.setdefault(reg, {})
                 cl[s.class_name.name] = cl.get(s.class_name.name, 0) | mask

@@ -102,6 +102,9 @@ class Program:
     indexed_leaves: set[int] = field(default_factory=set)
     sources: dict[str, ast.SourceDecl] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
+    # each module class statement's bits, as the analysis found them: id(statement) ->
+    # (statement, bits); checker.model.load_module reads them instead of working them out again
+    class_bits: dict[int, tuple[ast.ClassStmt, BitSet]] = field(default_factory=dict, repr=False, compare=False)
     # values derived from the whole program, made once instead of once per check: see derived()
     _derived: dict[str, tuple[tuple[object, ...], Any, Any]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -711,6 +714,7 @@ class _Analyser:
         self.check_source(s.source)
         if bits is None or cls not in MODULE_CLASSES:
             return
+        self.p.class_bits[id(s)] = (s, bits)
         meaning = (cls, s.verified, None if s.gate is None else (s.gate.word, s.gate.bits))
         # per register, the bits each earlier statement claimed first (masks, not a
         # dict per bit: a module classes every one of its ~8,000 bits)
