@@ -269,8 +269,27 @@ def usable_cpus() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+def calibrate() -> float:
+    """Seconds for a fixed pure-Python workload of the checker's kind (tuple-keyed dicts, int
+    masks, small strings), best of three. Read beside a case's wall time: on a shared machine
+    whose speed drifts (this one's by a quarter from minute to minute), a slow case with a slow
+    calibration says the machine was slow, not the code."""
+    best = float("inf")
+    for _ in range(3):
+        t = time.perf_counter()
+        masks: dict[tuple[int, int, str], int] = {}
+        names = []
+        for i in range(60000):
+            key = (i & 255, i >> 8, "EAX")
+            masks[key] = masks.get(key, 0) | (1 << (i & 31))
+            names.append(f"request:0x{i:x}.0.EAX")
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
 def spawn(args: list[str], cap: float | None = None, bytecode: bool = True) -> dict:
     """Run one case in a fresh process; wall time, peak RSS, its report, or 'timeout'."""
+    calibration = calibrate()
     import signal
     import subprocess
     import tempfile
@@ -320,7 +339,7 @@ def spawn(args: list[str], cap: float | None = None, bytecode: bool = True) -> d
     err.seek(0)
     stderr = err.read().decode("utf-8", "replace")
     res = {"wall_s": wall, "peak_mb": usage.ru_maxrss / 1024, "exit": p.returncode,
-           "timeout": timed_out.is_set(), "cap_s": cap, "report": report}
+           "timeout": timed_out.is_set(), "cap_s": cap, "report": report, "calibration_s": calibration}
     if p.returncode not in (0,) and not timed_out.is_set():
         res["stderr_tail"] = stderr[-2000:]
     return res
@@ -602,7 +621,8 @@ def machine() -> dict:
 
     info: dict = {"cpu_count": os.cpu_count(), "cpus_usable": len(os.sched_getaffinity(0)),
                   "python": sys.version.split()[0], "python_executable": sys.executable,
-                  "platform": platform.platform(), "loadavg_start": os.getloadavg()}
+                  "platform": platform.platform(), "loadavg_start": os.getloadavg(),
+                  "calibration_start_s": calibrate()}
     try:
         import z3
 
@@ -678,7 +698,8 @@ def main(argv: list[str]) -> int:
     started = time.strftime("%Y%m%d-%H%M%S")
     mach = machine()
     print(f"cpuid-contracts benchmark, {started}: {mach.get('cpu_model', '?')}, {mach['cpus_usable']} cpu(s), "
-          f"Python {mach['python']}, z3 {mach['z3']}, lark {mach['lark']}" + (" [quick]" if args.quick else ""))
+          f"Python {mach['python']}, z3 {mach['z3']}, lark {mach['lark']}" + (" [quick]" if args.quick else "")
+          + f"; calibration {mach['calibration_start_s'] * 1000:.0f} ms (see calibrate(); higher is slower)")
     print(f"{'case':<10} {'what':<44} {'size':>22} {'wall s':>9} {'peak MB':>8}  {'target':<14} status")
     b = Bench(args)
     t0 = time.perf_counter()
@@ -708,10 +729,12 @@ def main(argv: list[str]) -> int:
         shutil.rmtree(b.tmp, ignore_errors=True)
         shutil.rmtree(PYCACHE, ignore_errors=True)
     mach["loadavg_end"] = os.getloadavg()
+    mach["calibration_end_s"] = calibrate()
     total = time.perf_counter() - t0
     print(f"total benchmark time {total:.0f} s; load average at start {mach['loadavg_start'][0]:.2f}, "
           f"at end {mach['loadavg_end'][0]:.2f} (1 min; above {mach['cpus_usable'] - 1} means other work "
-          "shared the cpus)")
+          f"shared the cpus); calibration at the end {mach['calibration_end_s'] * 1000:.0f} ms; each case's "
+          "is in the JSON (calibration_s)")
     path = Path(args.json) if args.json else REPO / "bench" / "results" / f"bench-{started}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     doc = {"started": started, "quick": args.quick, "argv": argv, "machine": mach, "total_s": total,
