@@ -619,7 +619,7 @@ def machine() -> dict:
     import platform
     import subprocess
 
-    info: dict = {"cpu_count": os.cpu_count(), "cpus_usable": len(os.sched_getaffinity(0)),
+    info: dict = {"cpu_count": os.cpu_count(), "cpus_usable": usable_cpus(),
                   "python": sys.version.split()[0], "python_executable": sys.executable,
                   "platform": platform.platform(), "loadavg_start": os.getloadavg(),
                   "calibration_start_s": calibrate()}
