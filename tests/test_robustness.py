@@ -274,3 +274,26 @@ def test_sample_draft_reports_without_traceback(name: str) -> None:
     assert res.exit_code in (0, 2)
     for m in diagnostics(res):
         assert_caret(res, m, (REPO / "docs" / name).read_text(encoding="utf-8"))
+
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_the_whole_report_reaches_a_pipe_before_the_process_exits(fmt: str):
+    """`python -m checker` ends with os._exit (checker.cli.run, skipping the interpreter's
+    teardown): standard output must be flushed first, or a report still in the pipe's
+    buffer (a short one: the table alone) would be lost."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
+    env.pop("PYTHONUNBUFFERED", None)  # a pipe is block-buffered, as for most users
+    proc = subprocess.run([sys.executable, "-m", "checker", "check", "--check", "upstream_6_16__tdx_1_5_01",
+                           "--format", fmt, "--table-only"], cwd=REPO, env=env, capture_output=True,
+                          timeout=TIMEOUT)
+    out = proc.stdout.decode("utf-8")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    if fmt == "text":
+        assert out.rstrip().endswith("1 check(s), 6 result(s): 4 proved, 2 violated; all as expected"), out[-500:]
+    else:
+        import json
+
+        report = json.loads(out)
+        assert len(report["results"]) == 6 and all(r["as_expected"] for r in report["results"])
