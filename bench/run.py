@@ -749,5 +749,10 @@ def main(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
-        sys.exit(_child(sys.argv[2:]))
+        # a case ends as the command does (checker.cli.run): flushed, then out without the
+        # interpreter's teardown
+        code = _child(sys.argv[2:])
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
     sys.exit(main(sys.argv[1:]))
