@@ -9,7 +9,8 @@ or run for long). A file is parsed with the grammar's LALR tables
 (checker.parse_tables, generated from grammar/ by lark) and a one-regex lexer,
 building the AST during the parse; a file that fails there is handed to
 checker.syntax, which parses it again with lark itself to name every syntax
-error in the users' words.
+error in the users' words. Large inputs can be parsed in two processes
+(parse_in_parallel: the trees of a forked process come back pickled).
 """
 
 from __future__ import annotations
