@@ -69,13 +69,11 @@ class ConcreteAlgebra:
 
     def __init__(self, assignment: dict[str, int]):
         self.assignment = assignment
-        self.widths: dict[str, int] = {}
 
     def const(self, value: int, width: int) -> int:
         return value & ((1 << width) - 1)
 
     def var(self, name: str, width: int) -> int:
-        self.widths[name] = width
         return self.assignment.get(name, 0) & ((1 << width) - 1)
 
     def bor(self, a: int, b: int) -> int:
@@ -534,6 +532,11 @@ def _plain_compare(op: str, sa: SetValue, sb: SetValue) -> bool:
     return sup() and not sub()
 
 
+def var_name(role: str, reg: Reg) -> str:
+    """A per-register variable's name: role:register, e.g. request:0x7.0.EBX."""
+    return f"{role}:{reg.notation()}"
+
+
 class Model(Generic[BV, B]):
     """The semantics of one check, for one algebra."""
 
@@ -577,13 +580,12 @@ class Model(Generic[BV, B]):
         self.request: SetValue = {}
         self.dynamic_value: SetValue = {}
         if self._plain:
-            listed = [r for r in space.registers if not r.is_future]
-            self.request = dict.fromkeys(space.registers, 0)
-            self.request.update(zip(listed, self._plain_free("request", listed)))
+            self.request = self._plain_listed("request")
             self.dynamic_value = dict(zip(space.registers, self._plain_free("dynamic", space.registers)))
-        for r in space.registers if not self._plain else ():
-            self.request[r] = self.zero() if r.is_future else self._free("request", r)
-            self.dynamic_value[r] = self._free("dynamic", r)
+        else:
+            for r in space.registers:
+                self.request[r] = self.zero() if r.is_future else self._free("request", r)
+                self.dynamic_value[r] = self._free("dynamic", r)
         self.user_xfam = self._wide_var("userspace.xfam")
         self.user_attributes = self._wide_var("userspace.attributes")
         self.future_leaf = None
@@ -594,9 +596,6 @@ class Model(Generic[BV, B]):
         self.run = self._run_protocol()
 
     # -- variables
-    def rname(self, r: Reg) -> str:
-        return r.notation()
-
     def _var(self, name: str, width: int) -> BV:
         self.variables[name] = width
         return self.alg.var(name, width)
@@ -604,7 +603,7 @@ class Model(Generic[BV, B]):
     def _free(self, role: str, reg: Reg, care: int | None = None) -> BV:
         """A per-register variable, named role:register; `care` marks the bits a situation
         may choose (the rest are forced, e.g. native bits the module verifies)."""
-        name = f"{role}:{reg.notation()}"
+        name = var_name(role, reg)
         self.variables[name] = self.W
         v = self.alg.var(name, self.W)
         self.care[name] = self.space.all_ones if care is None else care & self.space.all_ones
@@ -619,7 +618,7 @@ class Model(Generic[BV, B]):
         """_free for many registers at once on plain integers, with the same bookkeeping;
         `forced` gives per register the bits that are not the situation's to choose."""
         ones, width = self.space.all_ones, self.W
-        names = [f"{role}:{r.notation()}" for r in regs]
+        names = [var_name(role, r) for r in regs]
         get = self.alg.assignment.get  # type: ignore[attr-defined]
         values = [get(name, 0) & ones for name in names]
         self.variables.update(dict.fromkeys(names, width))
@@ -635,6 +634,14 @@ class Model(Generic[BV, B]):
         for r, v in zip(regs, values):
             deviation.setdefault(r, []).append(v)
         return values
+
+    def _plain_listed(self, role: str) -> SetValue:
+        """Per register, its `role` variable on plain integers; 0 in the future leaf, which
+        has none (what userspace requests and KVM knows are of listed leaves)."""
+        listed = [r for r in self.space.registers if not r.is_future]
+        out = dict.fromkeys(self.space.registers, 0)
+        out.update(zip(listed, self._plain_free(role, listed)))
+        return out
 
     def _wide_var(self, name: str) -> Any:
         v = self._var(name, self.WW)
@@ -665,7 +672,8 @@ class Model(Generic[BV, B]):
         shared = self.space.plain_module_masks.get(id(mod)) if self._plain and not mod.symbolic else None
         if shared is not None and shared[0] is mod:  # made by an earlier model on this space
             masks, gated = shared[1], shared[2]
-        for r in self.space.registers if shared is None else ():
+        to_make = self.space.registers if shared is None else ()  # shared: made already
+        for r in to_make:
             pinned = dict(mod.classes.get(r, {}))
             # A native bit the module verifies is fixed on every host it accepts
             # (DESIGN section 2): verified 1 counts as fixed1, verified 0 as fixed0.
@@ -758,10 +766,7 @@ class Model(Generic[BV, B]):
         self.kvm_known_const: dict[Reg, int] = {}
         if kvm is None:
             if self._plain:
-                listed = [r for r in self.space.registers if not r.is_future]
-                out = dict.fromkeys(self.space.registers, 0)
-                out.update(zip(listed, self._plain_free("known", listed)))
-                return out
+                return self._plain_listed("known")
             for r in self.space.registers:
                 out[r] = self.zero() if r.is_future else self._free("known", r)
             return out
@@ -802,20 +807,21 @@ class Model(Generic[BV, B]):
         if self._plain:
             held, accepted_all = self._plain_td(config, xfam, attributes)
             bad_bits.append(accepted_all)
-        for r in self.space.registers if not self._plain else ():
-            c = config.get(r, self.zero())
-            nat = self.host_native[r]
-            v = alg.bor(m["fixed1"][r], alg.band(m["native"][r], nat))
-            v = alg.bor(v, alg.band(m["configurable"][r], c))
-            v = alg.bor(v, alg.band(m["configurable_if_native"][r], alg.band(c, nat)))
-            v = alg.bor(v, alg.band(m["dynamic"][r], self.dynamic_value[r]))
-            for mask, gate in mod.gates.get(r, []):
-                word = xfam if gate.word == "XFAM" else attributes
-                on = alg.and_([alg.bit(word, b) for b in gate.bits if b < self.WW])
-                v = alg.band(v, alg.ite(on, self.ones(), self.complement(self.mask_const(mask))))
-            held[r] = alg.band(v, self.complement(m["faulting"][r]))
-            accepted = alg.bor(m["configurable"][r], m["configurable_if_native"][r])
-            bad_bits.append(alg.is_zero(alg.band(c, self.complement(accepted))))
+        else:
+            for r in self.space.registers:
+                c = config.get(r, self.zero())
+                nat = self.host_native[r]
+                v = alg.bor(m["fixed1"][r], alg.band(m["native"][r], nat))
+                v = alg.bor(v, alg.band(m["configurable"][r], c))
+                v = alg.bor(v, alg.band(m["configurable_if_native"][r], alg.band(c, nat)))
+                v = alg.bor(v, alg.band(m["dynamic"][r], self.dynamic_value[r]))
+                for mask, gate in mod.gates.get(r, []):
+                    word = xfam if gate.word == "XFAM" else attributes
+                    on = alg.and_([alg.bit(word, b) for b in gate.bits if b < self.WW])
+                    v = alg.band(v, alg.ite(on, self.ones(), self.complement(self.mask_const(mask))))
+                held[r] = alg.band(v, self.complement(m["faulting"][r]))
+                accepted = alg.bor(m["configurable"][r], m["configurable_if_native"][r])
+                bad_bits.append(alg.is_zero(alg.band(c, self.complement(accepted))))
         accept.append(("TDH.MNG.INIT accepts the configuration (every bit passed is configurable)", alg.and_(bad_bits)))
         w = self.module["words"]
         accept.append(("TDH.MNG.INIT accepts XFAM (XFAM_FIXED0/XFAM_FIXED1)", alg.and_([

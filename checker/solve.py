@@ -24,7 +24,7 @@ from checker import ast
 from checker.bits import Reg, bit_numbers
 from checker.encode import Cond, Z3Algebra, bit_set, nary
 from checker.model import (AlikeLeaves, CheckSetup, ConcreteAlgebra, Model, ModelError, Space, alike_leaves,
-                           build_model, build_space, resolve_check)
+                           build_model, build_space, resolve_check, var_name)
 from checker.positions import MIN_BITS as MIN_TIED_BITS
 from checker.positions import Substitution, spreads
 from checker.results import (BitStory, CheckResult, Counterexample, Explanation, Verdict)
@@ -629,7 +629,7 @@ class CheckSolver:
             for role in self.model.roles_of().get(stand_in, ()):
                 source = var_of.get((role, stand_in))
                 if source is not None and source in assignment:
-                    out[f"{role}:{self.model.rname(reg)}"] = assignment[source]
+                    out[var_name(role, reg)] = assignment[source]
         return out
 
     def base_lits(self) -> list[z3.BoolRef]:
