@@ -30,7 +30,9 @@ def _int(tok: Token) -> int:
     if len(text) > MAX_NUMBER_DIGITS:
         raise BadNumber(tok)
     try:
-        value = int(text, 0) if not re.fullmatch(r"0[0-9]+", text) else int(text, 10)
+        # int(x, 0) refuses a decimal with a leading zero ("010"): the spec language reads it as decimal
+        leading_zero = len(text) > 1 and text[0] == "0" and text.isascii() and text[1:].isdigit()
+        value = int(text, 10) if leading_zero else int(text, 0)
     except ValueError:
         raise BadNumber(tok) from None
     if value >= 1 << 64:

@@ -364,6 +364,14 @@ def _leaves_positions_name(program: Program) -> frozenset[tuple[int, int]]:
             if isinstance(d, (ast.FeatureDecl, ast.FieldDecl)) and isinstance(d.position, ast.RegisterPosition):
                 leaves.add((d.position.leaf, d.position.subleaf or 0))  # most of a catalog: no walk needed
                 continue
+            if isinstance(d, ast.ModuleDecl):  # a release's class table: positions only in the bits
+                for st in d.statements:
+                    if isinstance(st, ast.ClassStmt):
+                        visit(st.bits, path)
+                    else:
+                        for e in _decl_exprs(st):
+                            visit(e, path)
+                continue
             for e in _decl_exprs(d):
                 visit(e, path)
     return frozenset(leaves)
@@ -673,6 +681,9 @@ class Model(Generic[BV, B]):
         if shared is not None and shared[0] is mod:  # made by an earlier model on this space
             masks, gated = shared[1], shared[2]
         to_make = self.space.registers if shared is None else ()  # shared: made already
+        if self._plain and not mod.symbolic and shared is None:
+            masks, gated = self._plain_module_masks(mod)
+            to_make = ()
         for r in to_make:
             pinned = dict(mod.classes.get(r, {}))
             # A native bit the module verifies is fixed on every host it accepts
@@ -724,6 +735,43 @@ class Model(Generic[BV, B]):
         if mod.reports is not None:
             values["reported_expr"] = mod.reports
         return values
+
+    def _plain_module_masks(self, mod: ConcreteModule) -> tuple[dict[str, SetValue], dict[str, SetValue]]:
+        """module_values' class masks and gates of a concrete release on plain integers: the
+        same values, without an algebra call per class and register (a register the
+        release does not list is all faulting)."""
+        ones = self.space.all_ones
+        masks: dict[str, SetValue] = {c: {} for c in MODULE_CLASSES}
+        gated: dict[str, SetValue] = {"xfam_dependent": {}, "attributes_dependent": {}}
+        unlisted = {c: 0 for c in MODULE_CLASSES}
+        unlisted["faulting"] = ones
+        classes, verified1, verified0, gates = mod.classes, mod.verified1, mod.verified0, mod.gates
+        for r in self.space.registers:
+            pinned = classes.get(r)
+            native = pinned.get("native", 0) if pinned else 0
+            v1 = native & verified1.get(r, 0) if native else 0
+            v0 = native & verified0.get(r, 0) if native else 0
+            if not pinned:
+                for c in MODULE_CLASSES:
+                    masks[c][r] = unlisted[c]
+            else:
+                pinned = dict(pinned)
+                if v1 or v0:  # as in module_values: verified native bits count as fixed
+                    pinned["native"] = native & ~(v1 | v0)
+                    pinned["fixed1"] = pinned.get("fixed1", 0) | v1
+                    pinned["fixed0"] = pinned.get("fixed0", 0) | v0
+                for c in MODULE_CLASSES:
+                    masks[c][r] = pinned.get(c, 0) & ones
+                masks["faulting"][r] = (pinned.get("faulting", 0) | ~sum_masks(pinned.values())) & ones
+            xfam = attributes = 0
+            for m, g in gates.get(r, ()):
+                if g.word == "XFAM":
+                    xfam |= m
+                elif g.word == "ATTRIBUTES":
+                    attributes |= m
+            gated["xfam_dependent"][r] = xfam & ones
+            gated["attributes_dependent"][r] = attributes & ones
+        return masks, gated
 
     def _native_of(self, r: Reg) -> BV:
         # host values are created lazily so a concrete module's "reports" can use them

@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import functools
 import os
-import pickle
 import re
 from pathlib import Path
 from typing import Any
 
-from checker import ast, parse_tables
+from checker import ast, forked, parse_tables
 from checker.ast_builder import AstBuilder, BadNumber, BadSdm
 from checker.diagnostics import Diagnostic, Span
 
@@ -452,59 +451,18 @@ def parse_in_parallel(files: list[tuple[Path, str]], jobs: int) -> dict[str, Par
         out = {name: read_and_parse(path, name) for path, name in files if name not in taken}
     except BaseException:  # interrupted, or a bug: the forked process is not left behind
         if reader is not None:
-            _abandon(*reader)
+            forked.abandon(reader)
         raise
     if reader is not None:
-        out.update(_collect(*reader))
+        out.update(_collect(reader))
     return out
 
 
-def _fork_parser(files: list[tuple[Path, str]]) -> tuple[int, int] | None:
-    """A forked process that parses `files` and writes their results, pickled, to a pipe:
-    (its pid, the pipe's read end); None if no process could be made."""
-    try:
-        read_end, write_end = os.pipe()
-    except OSError:
-        return None
-    try:
-        pid = os.fork()
-    except OSError:
-        os.close(read_end)
-        os.close(write_end)
-        return None
-    if pid == 0:  # the child: parse, send, and leave without running the parent's exit handlers
-        status = 1
-        try:
-            os.close(read_end)
-            data = pickle.dumps([(name, read_and_parse(path, name)) for path, name in files],
-                                protocol=pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(write_end, "wb") as pipe:
-                pipe.write(data)
-            status = 0
-        finally:
-            os._exit(status)
-    os.close(write_end)
-    return pid, read_end
+def _fork_parser(files: list[tuple[Path, str]]) -> forked.Forked | None:
+    """A forked process that parses `files`; None if no process could be made."""
+    return forked.start(lambda: [(name, read_and_parse(path, name)) for path, name in files])
 
 
-def _abandon(pid: int, read_end: int) -> None:
-    import signal
-
-    try:
-        os.close(read_end)
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-    except OSError:
-        pass
-
-
-def _collect(pid: int, read_end: int) -> dict[str, Parsed]:
-    with os.fdopen(read_end, "rb") as pipe:
-        data = pipe.read()
-    _, status = os.waitpid(pid, 0)
-    if status != 0 or not data:
-        return {}
-    try:
-        return dict(pickle.loads(data))
-    except Exception:  # a truncated or broken reply: the files are parsed here instead
-        return {}
+def _collect(reader: forked.Forked) -> dict[str, Parsed]:
+    ok, parsed = forked.collect(reader)
+    return dict(parsed) if ok else {}

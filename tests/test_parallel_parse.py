@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from checker import parse
+from checker import forked, parse
 from checker.semantics import analyse
 
 SPEC = Path(__file__).resolve().parent.parent / "spec"
@@ -66,9 +66,9 @@ def test_a_failing_forked_process_only_costs_time(tree: Path, monkeypatch: pytes
         def dumps(*_a, **_k):
             raise RuntimeError("the forked process fails")
 
-        loads = staticmethod(parse.pickle.loads)
+        loads = staticmethod(forked.pickle.loads)
     monkeypatch.setattr(parse, "PARALLEL_PARSE_BYTES", 1)
-    monkeypatch.setattr(parse, "pickle", Broken)
+    monkeypatch.setattr(forked, "pickle", Broken)
     assert _rendered(*analyse([tree], jobs=2)) == one
 
 
@@ -90,7 +90,7 @@ def test_an_interrupted_parse_leaves_no_process_behind(tree: Path, monkeypatch: 
 
     def recorded(files):
         got = fork_parser(files)
-        children.append(got[0])
+        children.append(got.pid)
         return got
 
     def interrupted(path, name):
