@@ -534,8 +534,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--check", action="append", metavar="NAME", help="run only this check (repeatable)")
     check.add_argument("--table-only", action="store_true", help="print only the verdict table and summary")
     check.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
-                       help="checks to run in parallel, and spec files of 2 MB or more parsed in two processes "
-                            "(default: the number of CPUs); verdicts do not depend on it")
+                       help="checks to run in parallel, spec files of 2 MB or more parsed in two processes, and "
+                            "a lone check's counterexamples written up in parallel (default: the number of CPUs); "
+                            "verdicts and reports do not depend on it")
     _common(check)
     check.set_defaults(func=cmd_check)
     explain = sub.add_parser("explain", help="one check's results in full")

@@ -20,7 +20,7 @@ from typing import Any, Callable, Iterable
 
 import z3
 
-from checker import ast
+from checker import ast, forked
 from checker.bits import Reg, bit_numbers
 from checker.encode import Cond, Z3Algebra, bit_set, nary
 from checker.model import (AlikeLeaves, CheckSetup, ConcreteAlgebra, Model, ModelError, Space, alike_leaves,
@@ -937,7 +937,7 @@ class CheckSolver:
                 out.update(self._expand(comp, chosen))
         return out
 
-    def _counterexample_on_whole_leaves(self, inv: Any, leaves: set[tuple[int, int]]) -> Counterexample:
+    def _counterexample_on_whole_leaves(self, inv: Any, leaves: set[tuple[int, int]]) -> "Violation":
         if self._leaf_solver is None:
             # the same model, terms and literals, split again with these leaves kept whole;
             # components that do not change keep their solvers (self._built is shared)
@@ -950,9 +950,7 @@ class CheckSolver:
         verdict, violating = leaf_solver.decide(inv.name)
         if verdict is not Verdict.VIOLATED:
             raise AssertionError("the two decompositions disagree on a verdict: this is a bug in cpuid-contracts")
-        found = leaf_solver.counterexample(inv, violating)
-        self.satisfied_by_last = leaf_solver.satisfied_by_last
-        return found
+        return leaf_solver.find_counterexample(inv, violating)
 
     def _quietly_touched(self) -> set[tuple[int, int]]:
         """The leaves of components whose quietest situation touches a leaf (or was not
@@ -964,6 +962,12 @@ class CheckSolver:
         return out
 
     def counterexample(self, inv: Any, violating: list[int]) -> Counterexample:
+        """The minimal counterexample, replayed and written up (see find_counterexample)."""
+        cex, self.satisfied_by_last = write_up(self.program, self.setup, self.full_space,
+                                               self.find_counterexample(inv, violating))
+        return cex
+
+    def find_counterexample(self, inv: Any, violating: list[int]) -> "Violation":
         """The violation with the fewest leaves, then bits, over all components.
 
         A component's total is its own count plus every other component at its
@@ -1025,19 +1029,38 @@ class CheckSolver:
         proved = proved and all(self.components[self.rep[i]].quiet_counts[0] >= 0 for i in range(len(self.components)))
         assignment = self._full_assignment(lits, idx, chosen)
         assert assignment is not None
-        concrete = build_model(self.program, self.setup, ConcreteAlgebra(assignment), space=self.full_space)
-        inv_file = self.program.file_of(inv.decl)
-        replay_ok = all(c for _, c in concrete.structural_constraints()) and all(c for _, _, c in concrete.run.ok) \
-            and all(concrete.property_value(g.expr, self.program.file_of(g.decl)) for g in self.setup.assumed)
-        if not replay_ok or concrete.property_value(inv.expr, inv_file):
-            raise AssertionError("counterexample replay disagrees with the solver: this is a bug in cpuid-contracts")
-        names = self.program.feature_names()
-        stories = witness_bits(concrete, inv.expr, inv_file, names, self.program)
-        # which of the spec's other guarantees this situation already satisfies: none of
-        # their subsets can make the invariant hold (saves solver calls in guarantee_sets)
-        self.satisfied_by_last = frozenset(g.name for g in self.setup.others
-                                           if concrete.property_value(g.expr, self.program.file_of(g.decl)))
-        return describe(concrete, self.program, stories, assignment, proved, leaves, bits)
+        return Violation(inv, assignment, proved, leaves, bits)
+
+
+@dataclass
+class Violation:
+    """A minimal counterexample as the solver found it, before it is replayed and written
+    up (write_up): the situation on the whole space, and what its minimality says."""
+
+    inv: Any
+    assignment: dict[str, int]
+    proved_minimal: bool
+    leaves: int  # beyond the quietest situation the assumptions allow
+    bits: int
+
+
+def write_up(program: Program, setup: CheckSetup, space: Space, found: Violation
+             ) -> tuple[Counterexample, frozenset[str]]:
+    """Replay a violation on the concrete evaluator and describe it: the counterexample,
+    and which of the spec's other guarantees the situation satisfies (none of their
+    subsets can make the invariant hold: guarantee_sets skips them unasked). Solver-free,
+    so it may run in another process (check_one)."""
+    inv = found.inv
+    concrete = build_model(program, setup, ConcreteAlgebra(found.assignment), space=space)
+    inv_file = program.file_of(inv.decl)
+    replay_ok = all(c for _, c in concrete.structural_constraints()) and all(c for _, _, c in concrete.run.ok) \
+        and all(concrete.property_value(g.expr, program.file_of(g.decl)) for g in setup.assumed)
+    if not replay_ok or concrete.property_value(inv.expr, inv_file):
+        raise AssertionError("counterexample replay disagrees with the solver: this is a bug in cpuid-contracts")
+    stories = witness_bits(concrete, inv.expr, inv_file, program.feature_names(), program)
+    satisfied = frozenset(g.name for g in setup.others if concrete.property_value(g.expr, program.file_of(g.decl)))
+    return describe(concrete, program, stories, found.assignment, found.proved_minimal, found.leaves,
+                    found.bits), satisfied
 
 
 # ------------------------------------------------------------------ reading a concrete situation
@@ -1181,11 +1204,18 @@ def _fmt_set(program: Program, s: dict[Reg, int], model: Model[Any, Any], limit:
 @cyclic_gc_paused()
 def check_one(program: Program, file: str, decl: ast.CheckDecl, width: int = 32, wide_width: int = 64,
               rlimit: int = RLIMIT, minimise: bool = True, guarantee_sets: bool = True,
-              decompose: bool = True, registers: tuple[str, ...] | None = None) -> list[CheckResult]:
-    """Decide every invariant of one check."""
+              decompose: bool = True, registers: tuple[str, ...] | None = None, jobs: int = 1) -> list[CheckResult]:
+    """Decide every invariant of one check.
+
+    The solver's work is done in one order whatever `jobs` is: every invariant's verdict
+    and guarantee sets or minimal counterexample, then, for the violated ones, the
+    guarantee sets that would make them hold. The write-ups of the counterexamples
+    (replaying each on the whole space and describing its bits, the larger part of a
+    large check's counterexample) need no solver: with jobs > 1 up to jobs - 1 of them
+    are written in forked processes while this one goes on."""
     t0 = time.perf_counter()
     setup = resolve_check(program, file, decl)
-    results: list[CheckResult] = []
+    results: list[CheckResult | None] = []
 
     def result(inv: Any, verdict: Verdict, **kw: Any) -> CheckResult:
         return CheckResult(check=setup.name, design=setup.design.name.name, module=setup.module.name,
@@ -1208,33 +1238,66 @@ def check_one(program: Program, file: str, decl: ast.CheckDecl, width: int = 32,
     if vac is not None:
         return [result(inv, Verdict.VACUOUS, vacuity=vac, seconds=time.perf_counter() - t0)
                 for inv in setup.invariants]
-    for inv in setup.invariants:
-        t1 = time.perf_counter()
+    # violated invariants waiting for their write-up: (place in results, violation,
+    # seconds spent so far, the forked process writing it up or None)
+    pending: list[tuple[int, Violation, float, forked.Forked | None]] = []
+    running: list[forked.Forked] = []  # forked write-ups not collected yet
+    try:
+        for inv in setup.invariants:
+            t1 = time.perf_counter()
+            try:
+                verdict, violating = cs.decide(inv.name)
+                if verdict is Verdict.PROVED:
+                    sets: list[list[str]] = []
+                    unused: list[str] = []
+                    if guarantee_sets:
+                        sets, _ = cs.guarantee_sets(inv.name, cs.assumed, [])
+                        used = {g for s in sets for g in s}
+                        unused = [g for g in cs.assumed if g not in used]
+                    results.append(result(inv, verdict, guarantee_sets=sets, guarantees_unused=unused,
+                                          seconds=time.perf_counter() - t1))
+                else:
+                    found = cs.find_counterexample(inv, violating)
+                    writer = None
+                    if len(running) < jobs - 1:
+                        writer = forked.start(lambda: write_up(program, setup, cs.full_space, found))
+                        if writer is not None:
+                            running.append(writer)
+                    pending.append((len(results), found, time.perf_counter() - t1, writer))
+                    results.append(None)
+            except Unknown as u:
+                results.append(result(inv, Verdict.UNKNOWN, reason=u.reason, seconds=time.perf_counter() - t1))
+        # the write-ups left to this process first, while the forked ones run
+        written: dict[int, tuple[tuple[Counterexample, frozenset[str]], float]] = {}
+        for place, found, _, writer in sorted(pending, key=lambda p: p[3] is not None):
+            t2 = time.perf_counter()
+            ok, value = False, None
+            if writer is not None:
+                running.remove(writer)
+                ok, value = forked.collect(writer)
+            if not ok:
+                value = write_up(program, setup, cs.full_space, found)
+            written[place] = (value, time.perf_counter() - t2)
+    finally:  # interrupted, or a bug: no forked process is left behind
+        for writer in running:
+            forked.abandon(writer)
+    for place, found, spent, _ in pending:
+        (cex, satisfied), writing = written[place]
+        inv = found.inv
+        t3 = time.perf_counter()
         try:
-            verdict, violating = cs.decide(inv.name)
-            if verdict is Verdict.PROVED:
-                sets: list[list[str]] = []
-                unused: list[str] = []
-                if guarantee_sets:
-                    sets, _ = cs.guarantee_sets(inv.name, cs.assumed, [])
-                    used = {g for s in sets for g in s}
-                    unused = [g for g in cs.assumed if g not in used]
-                results.append(result(inv, verdict, guarantee_sets=sets, guarantees_unused=unused,
-                                      seconds=time.perf_counter() - t1))
-            else:
-                cex = cs.counterexample(inv, violating)
-                would: list[list[str]] = []
-                complete = True
-                if guarantee_sets and cs.others:
-                    would, complete = cs.guarantee_sets(inv.name, cs.others, cs.assumed, MAX_WOULD_HOLD_SIZE,
-                                                        require_consistent=True,
-                                                        refuted_by=[cs.satisfied_by_last])
-                results.append(result(inv, verdict, counterexample=cex, would_hold_with=would,
-                                      would_hold_complete=complete, would_hold_tried=len(cs.others),
-                                      seconds=time.perf_counter() - t1))
+            would: list[list[str]] = []
+            complete = True
+            if guarantee_sets and cs.others:
+                would, complete = cs.guarantee_sets(inv.name, cs.others, cs.assumed, MAX_WOULD_HOLD_SIZE,
+                                                    require_consistent=True, refuted_by=[satisfied])
+            results[place] = result(inv, Verdict.VIOLATED, counterexample=cex, would_hold_with=would,
+                                    would_hold_complete=complete, would_hold_tried=len(cs.others),
+                                    seconds=spent + writing + time.perf_counter() - t3)
         except Unknown as u:
-            results.append(result(inv, Verdict.UNKNOWN, reason=u.reason, seconds=time.perf_counter() - t1))
-    return results
+            results[place] = result(inv, Verdict.UNKNOWN, reason=u.reason,
+                                    seconds=spent + writing + time.perf_counter() - t3)
+    return [r for r in results if r is not None]
 
 
 _FORKED: tuple[Program, list[tuple[str, ast.CheckDecl]], dict[str, Any]] | None = None
@@ -1299,6 +1362,6 @@ def check_program(program: Program, only: Iterable[str] | None = None, jobs: int
             return [r for index in range(len(checks)) for r in parts[index]]
     out: list[CheckResult] = []
     for done, (file, decl) in enumerate(checks, 1):
-        out.extend(check_one(program, file, decl, **kw))
+        out.extend(check_one(program, file, decl, jobs=jobs, **kw))
         tell(done)
     return out
