@@ -231,9 +231,16 @@ class _Parser:
                     children = value_stack[-size:]
                     positions = pos_stack[-size:]
                     del state_stack[-size:], value_stack[-size:], pos_stack[-size:]
-                    first = next((p for p in positions if p is not None), None)
-                    pos = None if first is None else \
-                        first[:2] + next(p for p in reversed(positions) if p is not None)[2:]
+                    # the span from the first child with a position to the last one
+                    first, last = positions[0], positions[-1]
+                    if first is None:
+                        first = next((p for p in positions if p is not None), None)
+                    if first is None:
+                        pos = None
+                    else:
+                        if last is None:
+                            last = next(p for p in reversed(positions) if p is not None)
+                        pos = (first[0], first[1], last[2], last[3])
                 else:
                     children, pos = [], None
                 self.pos = pos
