@@ -1,4 +1,4 @@
-"""The syntax tree of a spec file: plain frozen dataclasses, one per grammar rule.
+"""The syntax tree of a spec file: plain dataclasses, one per grammar rule.
 
 Stage 2 of the pipeline (grammar -> parse -> ast -> semantics). Imports only
 checker.diagnostics. Every node has a ``span`` (file, line, column) so later
@@ -7,6 +7,11 @@ stages can point at the text a user wrote. Nodes compare and hash by identity
 ``id(node)``, and skipping the generated ``__eq__``/``__hash__`` makes importing
 this module a fifth cheaper. Binary chains (``a | b - c``) are
 kept flat, so a spec with thousands of terms does not make deep trees.
+
+No stage changes a node after the parse (a change is a new node:
+``dataclasses.replace``), but the classes are not ``frozen``: a frozen
+dataclass's constructor sets each field through ``object.__setattr__``, and
+with frozen spans too that was a sixth of the parser's instructions.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from typing import Union
 from checker.diagnostics import Span
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class Ident:
     name: str
     span: Span
@@ -25,7 +30,7 @@ class Ident:
 
 # ------------------------------------------------------------------ expressions
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class RegisterPosition:
     """``7.0.EBX[7]``, ``1.ECX[31:24]``, ``0x80000008.EAX`` (whole register)."""
     span: Span
@@ -36,7 +41,7 @@ class RegisterPosition:
     lo: int | None
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class LeafPosition:
     """``7.0.*``: every register of a leaf (``7.*``: of every subleaf)."""
     span: Span
@@ -44,7 +49,7 @@ class LeafPosition:
     subleaf: int | None
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class FuturePosition:
     """``future.EAX[3]`` or ``future.*``: the unknown future leaf, whose number is symbolic."""
     span: Span
@@ -53,7 +58,7 @@ class FuturePosition:
     lo: int | None
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class WidePosition:
     """``XFAM[9]``, ``ATTRIBUTES[30]``: bits of the 64-bit TD configuration words."""
     span: Span
@@ -62,7 +67,7 @@ class WidePosition:
     lo: int
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class Name:
     """A reference: ``SMEP``, ``caps``, ``module.fixed1``, ``td.cpuid``."""
     span: Span
@@ -73,38 +78,38 @@ class Name:
         return ".".join(p.name for p in self.parts)
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class SetLiteral:
     span: Span
     items: tuple["Expr", ...]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class FunctionCall:
     span: Span
     function: Ident
     args: tuple["Expr", ...]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class Number:
     span: Span
     value: int
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class BoolLiteral:
     span: Span
     value: bool
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class Complement:
     span: Span
     operand: "Expr"
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class SetChain:
     """``a | b - c ^ d``: left-associative union, difference, symmetric difference."""
     span: Span
@@ -112,13 +117,13 @@ class SetChain:
     rest: tuple[tuple[str, "Expr"], ...]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class Intersection:
     span: Span
     operands: tuple["Expr", ...]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class Comparison:
     """``a == b``, ``a <= b`` (subset), ``a < b`` (proper subset), ``!=``, ``>=``, ``>``."""
     span: Span
@@ -127,7 +132,7 @@ class Comparison:
     right: "Expr"
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class Membership:
     """``SMEP in td.cpuid``: every bit of the left side is in the right side."""
     span: Span
@@ -135,32 +140,32 @@ class Membership:
     container: "Expr"
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class Not:
     span: Span
     operand: "Expr"
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class Conjunction:
     span: Span
     operands: tuple["Expr", ...]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class Disjunction:
     span: Span
     operands: tuple["Expr", ...]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class Implication:
     span: Span
     left: "Expr"
     right: "Expr"
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class LeafRestriction:
     """``td.cpuid on leaves 0..0x7F, 0x80000000..0x8000007F``."""
     span: Span
@@ -178,20 +183,20 @@ Position = Union[RegisterPosition, LeafPosition, FuturePosition, WidePosition]
 
 # ------------------------------------------------------------------ catalog, sources, properties
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class ImportDecl:
     span: Span
     path: str
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class SourceDecl:
     span: Span
     name: Ident
     attributes: tuple[tuple[str, str], ...]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class LeafDecl:
     span: Span
     leaf: int
@@ -200,7 +205,7 @@ class LeafDecl:
     source: Ident | None
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class FeatureDecl:
     span: Span
     name: Ident
@@ -208,7 +213,7 @@ class FeatureDecl:
     source: Ident | None
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class FieldDecl:
     span: Span
     name: Ident
@@ -216,7 +221,7 @@ class FieldDecl:
     source: Ident | None
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class SetDecl:
     span: Span
     name: Ident
@@ -225,7 +230,7 @@ class SetDecl:
     data: "DataSource | None" = None
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class GuaranteeDecl:
     span: Span
     name: Ident
@@ -233,7 +238,7 @@ class GuaranteeDecl:
     source: Ident | None
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class InvariantDecl:
     span: Span
     name: Ident
@@ -243,7 +248,7 @@ class InvariantDecl:
 
 # ------------------------------------------------------------------ parties
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class DataSource:
     """``from release "releases/x.json"``: a declaration whose data is imported from a file
     (checker.importers turns it into the statements a hand-written declaration would hold)."""
@@ -251,19 +256,19 @@ class DataSource:
     format: Ident  # release, dump or kvm_cpuid2
     path: str
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class VersionStmt:
     span: Span
     version: str
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class AssumeStmt:
     span: Span
     names: tuple[Ident, ...]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class Gate:
     """``when XFAM[5, 6, 7]``: the bit reads 0 unless every listed XFAM/ATTRIBUTES bit is set."""
     span: Span
@@ -271,7 +276,7 @@ class Gate:
     bits: tuple[int, ...]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class ClassStmt:
     span: Span
     class_name: Ident
@@ -281,14 +286,14 @@ class ClassStmt:
     source: Ident | None
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class ReportsStmt:
     span: Span
     expr: Expr
     source: Ident | None
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class ModuleFixedStmt:
     """``xfam_fixed1 XFAM[1:0]``: module-level ATTRIBUTES/XFAM fixed bits."""
     span: Span
@@ -300,7 +305,7 @@ class ModuleFixedStmt:
 ModuleStmt = Union[VersionStmt, AssumeStmt, ClassStmt, ReportsStmt, ModuleFixedStmt]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class ModuleDecl:
     span: Span
     name: Ident
@@ -309,14 +314,14 @@ class ModuleDecl:
     data: DataSource | None = None
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class KnowsStmt:
     span: Span
     expr: Expr
     source: Ident | None
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class KvmDecl:
     span: Span
     name: Ident
@@ -324,14 +329,14 @@ class KvmDecl:
     data: DataSource | None = None
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class HostCpuidStmt:
     span: Span
     expr: Expr
     source: Ident | None
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class HostDecl:
     span: Span
     name: Ident
@@ -341,21 +346,21 @@ class HostDecl:
 
 # ------------------------------------------------------------------ designs
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class Param:
     span: Span
     name: Ident
     type: Ident | None  # cpuid (default), xfam, attributes
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class LetStmt:
     span: Span
     name: Ident
     expr: Expr
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class RequiresStmt:
     span: Span
     condition: Expr
@@ -363,14 +368,14 @@ class RequiresStmt:
     source: Ident | None
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class ReturnsStmt:
     span: Span
     expr: Expr
     source: Ident | None
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class SetsStmt:
     span: Span
     target: Name
@@ -381,7 +386,7 @@ class SetsStmt:
 IoctlStmt = Union[LetStmt, RequiresStmt, ReturnsStmt, SetsStmt]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class IoctlDecl:
     span: Span
     name: Ident
@@ -392,7 +397,7 @@ class IoctlDecl:
     body: tuple[IoctlStmt, ...]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class CallStep:
     span: Span
     result: Ident | None
@@ -400,13 +405,13 @@ class CallStep:
     args: tuple[Expr, ...]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class AssumeStep:
     span: Span
     condition: Expr
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class ViewStep:
     span: Span
     expr: Expr
@@ -415,13 +420,13 @@ class ViewStep:
 ProtocolStep = Union[CallStep, AssumeStep, ViewStep]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class ProtocolDecl:
     span: Span
     steps: tuple[ProtocolStep, ...]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class DesignSource:
     span: Span
     source: Ident
@@ -430,7 +435,7 @@ class DesignSource:
 DesignStmt = Union[LetStmt, IoctlDecl, ProtocolDecl, DesignSource]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class DesignDecl:
     span: Span
     name: Ident
@@ -439,7 +444,7 @@ class DesignDecl:
 
 # ------------------------------------------------------------------ checks
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class CheckPart:
     """``design NAME``, ``module NAME``, ``kvm NAME``, ``host NAME``."""
     span: Span
@@ -447,13 +452,13 @@ class CheckPart:
     name: Ident
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class CheckFuture:
     span: Span
     enabled: bool
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class VerifyStmt:
     span: Span
     invariant: Ident
@@ -463,7 +468,7 @@ class VerifyStmt:
 CheckStmt = Union[CheckPart, CheckFuture, AssumeStmt, VerifyStmt]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class CheckDecl:
     span: Span
     name: Ident
@@ -476,7 +481,7 @@ Decl = Union[
 ]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class SpecFile:
     path: str
     declarations: tuple[Decl, ...]

@@ -13,9 +13,13 @@ import enum
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class Span:
-    """A place in a spec file: 1-based line and column, end inclusive-exclusive."""
+    """A place in a spec file: 1-based line and column, end inclusive-exclusive.
+
+    Compared and hashed by value, and never changed once made; not ``frozen`` only
+    because the parser makes one per node and a frozen constructor is slower
+    (see checker.ast)."""
 
     file: str
     line: int
