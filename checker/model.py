@@ -303,6 +303,18 @@ class Space:
         # this space (they do not depend on the situation): id(module) -> (module, masks, gated)
         self.plain_module_masks: dict[int, tuple[Any, dict[str, SetValue], dict[str, SetValue]]] = {}
         self._leaf_ranges: dict[int, tuple[Any, dict[int, bool]]] = {}  # see leaf_ranges_cache
+        self._plain_books: dict[str, tuple[list[Reg], Any, "PlainBooks"]] = {}  # see plain_books
+
+    def plain_books(self, role: str, regs: list[Reg], forced: dict[Reg, int] | None) -> "PlainBooks":
+        """The bookkeeping of a role's variables over `regs` on plain integers, made once for
+        every concrete model on this space (the probe for alike leaves and each counterexample's
+        replay make the same variables)."""
+        got = self._plain_books.get(role)
+        if got is not None and got[0] == regs and got[1] == forced:
+            return got[2]
+        books = PlainBooks(role, regs, forced, self.all_ones, self.width)
+        self._plain_books[role] = (regs, forced, books)
+        return books
 
     def leaf_ranges_cache(self, ranges: tuple[tuple[int, int], ...]) -> dict[int, bool]:
         """leaf number -> inside `ranges` (a leaf restriction's), filled by the caller and kept
@@ -315,6 +327,21 @@ class Space:
     @property
     def has_future(self) -> bool:
         return any(r.is_future for r in self.registers)
+
+
+class PlainBooks:
+    """Model._plain_free's bookkeeping of one role: what Model._free records per register
+    (name, width, care mask, leaf, register, role), as dicts to merge at once."""
+
+    def __init__(self, role: str, regs: list[Reg], forced: dict[Reg, int] | None, ones: int, width: int):
+        self.names = [var_name(role, r) for r in regs]
+        self.variables = dict.fromkeys(self.names, width)
+        self.care = dict.fromkeys(self.names, ones) if forced is None else \
+            dict(zip(self.names, [~forced.get(r, 0) & ones for r in regs]))
+        self.var_leaf = dict(zip(self.names, [r.leaf_key for r in regs]))
+        self.var_of = dict(zip([(role, r) for r in regs], self.names))
+        self.var_reg = dict(zip(self.names, regs))
+        self.var_role = dict.fromkeys(self.names, role)
 
 
 def build_space(program: Program, setup: CheckSetup, width: int = 32, wide_width: int = 64,
@@ -625,19 +652,16 @@ class Model(Generic[BV, B]):
     def _plain_free(self, role: str, regs: list[Reg], forced: dict[Reg, int] | None = None) -> list[int]:
         """_free for many registers at once on plain integers, with the same bookkeeping;
         `forced` gives per register the bits that are not the situation's to choose."""
-        ones, width = self.space.all_ones, self.W
-        names = [var_name(role, r) for r in regs]
+        ones = self.space.all_ones
+        books = self.space.plain_books(role, regs, forced)
         get = self.alg.assignment.get  # type: ignore[attr-defined]
-        values = [get(name, 0) & ones for name in names]
-        self.variables.update(dict.fromkeys(names, width))
-        if forced is None:
-            self.care.update(dict.fromkeys(names, ones))
-        else:
-            self.care.update(zip(names, [~forced.get(r, 0) & ones for r in regs]))
-        self.var_leaf.update(zip(names, [r.leaf_key for r in regs]))
-        self.var_of.update(zip([(role, r) for r in regs], names))
-        self.var_reg.update(zip(names, regs))
-        self.var_role.update(dict.fromkeys(names, role))
+        values = [get(name, 0) & ones for name in books.names]
+        self.variables.update(books.variables)
+        self.care.update(books.care)
+        self.var_leaf.update(books.var_leaf)
+        self.var_of.update(books.var_of)
+        self.var_reg.update(books.var_reg)
+        self.var_role.update(books.var_role)
         deviation = self.deviation
         for r, v in zip(regs, values):
             deviation.setdefault(r, []).append(v)

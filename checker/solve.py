@@ -1093,12 +1093,13 @@ def witness_bits(model: Model[Any, Any], expr: ast.Expr, file: str, names: dict[
         op = e.op if isinstance(e, ast.Comparison) else "<="
         lv = model.eval(left, {}, phase="property")
         rv = model.eval(right, {}, phase="property")
+        condition = _text(program, e.span)  # the same for every bit it fails at
         if lv.kind == "wide" or rv.kind == "wide":
             a = lv.wide if lv.kind == "wide" else 0
             b = rv.wide if rv.kind == "wide" else 0
             diff = (a & ~b) if op in ("<=", "<") else (b & ~a) if op in (">=", ">") else a ^ b
             for bit in bit_numbers(diff):
-                out.append(BitStory(f"bit {bit} of a 64-bit word", [], {}, _text(program, e.span)))
+                out.append(BitStory(f"bit {bit} of a 64-bit word", [], {}, condition))
             continue
         a = _concrete_set(model, lv.cpuid)
         b = _concrete_set(model, rv.cpuid)
@@ -1107,7 +1108,7 @@ def witness_bits(model: Model[Any, Any], expr: ast.Expr, file: str, names: dict[
             x, y = a.get(r, 0), b.get(r, 0)
             diff = (x & ~y) if op in ("<=", "<") else (y & ~x) if op in (">=", ">") else x ^ y
             for bit in bit_numbers(diff):
-                out.append(story_of(model, program, r, bit, names, _text(program, e.span),
+                out.append(story_of(model, program, r, bit, names, condition,
                                     left_has=bool(x >> bit & 1), right_has=bool(y >> bit & 1)))
     return out
 
@@ -1130,9 +1131,7 @@ def story_of(model: Model[Any, Any], program: Program, r: Reg, bit: int, names: 
     gates = [g for mask, g in setup.module.gates.get(r, []) if mask >> bit & 1]
     if gates:
         facts["gated by"] = ", ".join(f"{g.word}[{','.join(map(str, g.bits))}]" for g in gates)
-    rep = model.module.get("reported") or {}
-    if not rep and "reported_expr" in model.module:
-        rep = model._module_attr(model.module, "reported_configurable", {}, "property").cpuid or {}
+    rep = _reported(model)
     facts["module reports it configurable"] = bool(rep.get(r, 0) >> bit & 1)
     facts["host native value"] = int(model.host_native[r] >> bit & 1)
     facts["KVM knows it"] = bool(model.kvm_known[r] >> bit & 1)
@@ -1147,6 +1146,18 @@ def story_of(model: Model[Any, Any], program: Program, r: Reg, bit: int, names: 
         sources.append(_source_ref(program, src))
     return BitStory(pos, names.get((r, bit), []), facts, condition, sources=sources,
                     left_has=left_has, right_has=right_has)
+
+
+def _reported(model: Model[Any, Any]) -> dict[Reg, int]:
+    """What the module reports configurable, per register (evaluated once per model: a
+    counterexample can fail at thousands of bits)."""
+    rep = getattr(model, "_reported_for_stories", None)
+    if rep is None:
+        rep = model.module.get("reported") or {}
+        if not rep and "reported_expr" in model.module:
+            rep = model._module_attr(model.module, "reported_configurable", {}, "property").cpuid or {}
+        model._reported_for_stories = rep  # type: ignore[attr-defined]
+    return rep  # type: ignore[no-any-return]
 
 
 def _source_ref(program: Program, name: str) -> str:
