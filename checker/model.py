@@ -30,6 +30,7 @@ What a check means (docs/semantics.md has the long form):
 
 from __future__ import annotations
 
+import bisect
 import operator
 from dataclasses import dataclass, field
 from typing import Any, Generic, Iterable, Protocol, Sequence, TypeVar
@@ -302,7 +303,7 @@ class Space:
         # a release's class masks on plain integers, made once for every concrete model on
         # this space (they do not depend on the situation): id(module) -> (module, masks, gated)
         self.plain_module_masks: dict[int, tuple[Any, dict[str, SetValue], dict[str, SetValue]]] = {}
-        self._leaf_ranges: dict[int, tuple[Any, dict[int, bool]]] = {}  # see leaf_ranges_cache
+        self._leaf_ranges: dict[int, tuple[Any, dict[int, bool], LeafRanges]] = {}  # see leaf_ranges_cache
         self._plain_books: dict[str, tuple[list[Reg], Any, "PlainBooks"]] = {}  # see plain_books
 
     def plain_books(self, role: str, regs: list[Reg], forced: dict[Reg, int] | None) -> "PlainBooks":
@@ -316,17 +317,36 @@ class Space:
         self._plain_books[role] = (regs, forced, books)
         return books
 
-    def leaf_ranges_cache(self, ranges: tuple[tuple[int, int], ...]) -> dict[int, bool]:
-        """leaf number -> inside `ranges` (a leaf restriction's), filled by the caller and kept
-        for every model on this space: a generated spec has a hundred ranges."""
+    def leaf_ranges_cache(self, ranges: tuple[tuple[int, int], ...]) -> tuple[dict[int, bool], "LeafRanges"]:
+        """For a leaf restriction's ranges: leaf number -> inside them, filled by the caller
+        and kept for every model on this space, and the ranges merged for lookups (a
+        generated spec has a hundred ranges)."""
         got = self._leaf_ranges.get(id(ranges))
         if got is None or got[0] is not ranges:
-            got = self._leaf_ranges[id(ranges)] = (ranges, {})
-        return got[1]
+            got = self._leaf_ranges[id(ranges)] = (ranges, {}, LeafRanges(ranges))
+        return got[1], got[2]
 
     @property
     def has_future(self) -> bool:
         return any(r.is_future for r in self.registers)
+
+
+class LeafRanges:
+    """Leaf number ranges (inclusive), merged and sorted: `leaf in ranges` by bisection."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]):
+        merged: list[list[int]] = []
+        for lo, hi in sorted(r for r in ranges if r[0] <= r[1]):
+            if merged and lo <= merged[-1][1] + 1:
+                merged[-1][1] = max(merged[-1][1], hi)
+            else:
+                merged.append([lo, hi])
+        self.starts = [lo for lo, _ in merged]
+        self.ends = [hi for _, hi in merged]
+
+    def __contains__(self, leaf: int) -> bool:
+        i = bisect.bisect_right(self.starts, leaf) - 1
+        return i >= 0 and leaf <= self.ends[i]
 
 
 class PlainBooks:
@@ -1051,7 +1071,7 @@ class Model(Generic[BV, B]):
             out: SetValue = {}
             # per leaf number, kept for the next evaluation of this restriction (a large
             # space has many registers a leaf, and a generated spec a hundred ranges)
-            within = self.space.leaf_ranges_cache(e.ranges)
+            within, merged = self.space.leaf_ranges_cache(e.ranges)
             for r, x in s.items():
                 if r.is_future:
                     assert self.future_leaf is not None
@@ -1059,7 +1079,7 @@ class Model(Generic[BV, B]):
                     out[r] = alg.ite(inside, x, self.zero())
                     continue
                 if r.leaf not in within:
-                    within[r.leaf] = any(lo <= r.leaf <= hi for lo, hi in e.ranges)
+                    within[r.leaf] = r.leaf in merged
                 if within[r.leaf]:
                     out[r] = x
             return Value("cpuid", cpuid=out)
@@ -1352,16 +1372,18 @@ class Model(Generic[BV, B]):
                     col[j] = m
         ranges: dict[int, tuple[bool, ...]] = {}
         out: dict[Reg, tuple[Any, ...]] = {}
+        restrictions = [self.space.leaf_ranges_cache(rng) for rng in self.leaf_ranges]
+        roles = self.roles_of()
         for r in self.space.registers:
             if r.leaf not in ranges:
-                ranges[r.leaf] = tuple(any(lo <= r.leaf <= hi for lo, hi in rng) for rng in self.leaf_ranges)
+                ranges[r.leaf] = tuple(r.leaf in merged for _, merged in restrictions)
             out[r] = (r.is_future,
                       tuple(tuple(sorted(m.classes.get(r, {}).items())) for m in mods),
                       tuple((m.verified1.get(r, 0), m.verified0.get(r, 0),
                              tuple((mask, g) for mask, g in m.gates.get(r, []))) for m in mods),
                       tuple(columns[r]),
                       ranges[r.leaf],
-                      self.roles_of().get(r, ()))
+                      roles.get(r, ()))
         self._signatures = out
         return out
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.model import ConcreteAlgebra, build_model, build_space, resolve_check
+from checker.model import ConcreteAlgebra, LeafRanges, build_model, build_space, resolve_check
 from checker.semantics import analyse
 
 SPEC = Path(__file__).resolve().parent.parent / "spec"
@@ -108,3 +108,14 @@ def test_plain_set_operations_match_the_algebra_for_every_operator(program):
             want = generic._fold([Value("cpuid", cpuid=a), Value("cpuid", cpuid=b)], op).cpuid
             assert _nonzero(_plain_fold([a, b], op, space.all_ones)) == _nonzero(want), (op, a, b)
     assert all(seen == {True, False} for seen in outcomes.values()), outcomes
+
+
+def test_merged_leaf_ranges_answer_as_the_ranges_do():
+    """LeafRanges (a leaf restriction's ranges merged, looked up by bisection) against the
+    definition, on random sets of ranges: overlapping, adjacent, nested, empty (lo > hi)."""
+    rng = random.Random(7)
+    for _ in range(2000):
+        ranges = tuple((rng.randrange(0, 60), rng.randrange(0, 60)) for _ in range(rng.randrange(0, 7)))
+        merged = LeafRanges(ranges)
+        for leaf in range(-2, 64):
+            assert (leaf in merged) == any(lo <= leaf <= hi for lo, hi in ranges), (ranges, leaf)
