@@ -1249,10 +1249,9 @@ def check_one(program: Program, file: str, decl: ast.CheckDecl, width: int = 32,
     if vac is not None:
         return [result(inv, Verdict.VACUOUS, vacuity=vac, seconds=time.perf_counter() - t0)
                 for inv in setup.invariants]
-    # violated invariants waiting for their write-up: (place in results, violation,
-    # seconds spent so far, the forked process writing it up or None)
-    pending: list[tuple[int, Violation, float, forked.Forked | None]] = []
-    running: list[forked.Forked] = []  # forked write-ups not collected yet
+    # violated invariants waiting for their write-up: (place in results, violation, seconds so far)
+    pending: list[tuple[int, Violation, float]] = []
+    writers = _WriteUps(program, setup, cs.full_space, forks=jobs - 1)
     try:
         for inv in setup.invariants:
             t1 = time.perf_counter()
@@ -1269,31 +1268,15 @@ def check_one(program: Program, file: str, decl: ast.CheckDecl, width: int = 32,
                                           seconds=time.perf_counter() - t1))
                 else:
                     found = cs.find_counterexample(inv, violating)
-                    writer = None
-                    if len(running) < jobs - 1:
-                        writer = forked.start(lambda: write_up(program, setup, cs.full_space, found))
-                        if writer is not None:
-                            running.append(writer)
-                    pending.append((len(results), found, time.perf_counter() - t1, writer))
+                    writers.add(found)
+                    pending.append((len(results), found, time.perf_counter() - t1))
                     results.append(None)
             except Unknown as u:
                 results.append(result(inv, Verdict.UNKNOWN, reason=u.reason, seconds=time.perf_counter() - t1))
-        # the write-ups left to this process first, while the forked ones run
-        written: dict[int, tuple[tuple[Counterexample, frozenset[str]], float]] = {}
-        for place, found, _, writer in sorted(pending, key=lambda p: p[3] is not None):
-            t2 = time.perf_counter()
-            ok, value = False, None
-            if writer is not None:
-                running.remove(writer)
-                ok, value = forked.collect(writer)
-            if not ok:
-                value = write_up(program, setup, cs.full_space, found)
-            written[place] = (value, time.perf_counter() - t2)
+        written = writers.finish()
     finally:  # interrupted, or a bug: no forked process is left behind
-        for writer in running:
-            forked.abandon(writer)
-    for place, found, spent, _ in pending:
-        (cex, satisfied), writing = written[place]
+        writers.stop()
+    for (place, found, spent), ((cex, satisfied), writing) in zip(pending, written):
         inv = found.inv
         t3 = time.perf_counter()
         try:
@@ -1308,7 +1291,51 @@ def check_one(program: Program, file: str, decl: ast.CheckDecl, width: int = 32,
         except Unknown as u:
             results[place] = result(inv, Verdict.UNKNOWN, reason=u.reason,
                                     seconds=spent + writing + time.perf_counter() - t3)
-    return [r for r in results if r is not None]
+    assert all(r is not None for r in results)
+    return results  # type: ignore[return-value]
+
+
+class _WriteUps:
+    """check_one's counterexample write-ups, in the order they are added: up to `forks` at a
+    time in forked processes (started as soon as their violation is found, so they run while
+    the solver goes on), the others in this process when finish() is called; a forked one
+    that fails or cannot be made is written here instead."""
+
+    def __init__(self, program: Program, setup: CheckSetup, space: Space, forks: int):
+        self.program, self.setup, self.space, self.forks = program, setup, space, forks
+        self.found: list[Violation] = []
+        self.writers: list[forked.Forked | None] = []
+        self.running: list[forked.Forked] = []  # started, not collected yet
+
+    def add(self, found: Violation) -> None:
+        writer = None
+        if len(self.running) < self.forks:
+            writer = forked.start(lambda: write_up(self.program, self.setup, self.space, found))
+            if writer is not None:
+                self.running.append(writer)
+        self.found.append(found)
+        self.writers.append(writer)
+
+    def finish(self) -> list[tuple[tuple[Counterexample, frozenset[str]], float]]:
+        """Every write-up (see write_up) with the seconds this process spent on it: its own
+        first, while the forked ones run, then the forked ones as they come back."""
+        out: dict[int, tuple[tuple[Counterexample, frozenset[str]], float]] = {}
+        for i in sorted(range(len(self.found)), key=lambda i: self.writers[i] is not None):
+            t = time.perf_counter()
+            ok, value = False, None
+            writer = self.writers[i]
+            if writer is not None:
+                self.running.remove(writer)
+                ok, value = forked.collect(writer)
+            if not ok:
+                value = write_up(self.program, self.setup, self.space, self.found[i])
+            out[i] = (value, time.perf_counter() - t)
+        return [out[i] for i in range(len(self.found))]
+
+    def stop(self) -> None:
+        for writer in self.running:
+            forked.abandon(writer)
+        self.running = []
 
 
 _FORKED: tuple[Program, list[tuple[str, ast.CheckDecl]], dict[str, Any]] | None = None
