@@ -1236,9 +1236,14 @@ class Model(Generic[BV, B]):
         v = self.eval(e.args[0], env, phase)
         s = v.cpuid or {}
         out: SetValue = {}
+        plain_ones = self.space.all_ones if self._plain else None
         for key, regs in self.space.by_leaf.items():
             present = [s[r] for r in regs if r in s]
             if not present:
+                continue
+            if plain_ones is not None:  # on plain integers: a leaf is touched if any bit is set
+                touched_value = plain_ones if any(present) else 0
+                out.update(dict.fromkeys(regs, touched_value))
                 continue
             touched = alg.or_([alg.not_(alg.is_zero(x)) for x in present])
             for r in regs:
@@ -1326,10 +1331,16 @@ class Model(Generic[BV, B]):
         if attr in values["words"]:
             return Value("wide", wide=values["words"][attr])
         if attr == "accepted_configurable":
-            return Value("cpuid", cpuid={r: alg.bor(masks["configurable"][r], masks["configurable_if_native"][r])
-                                         for r in self.space.registers})
+            conf, if_native = masks["configurable"], masks["configurable_if_native"]
+            if self._plain:
+                return Value("cpuid", cpuid={r: conf[r] | if_native[r] for r in self.space.registers})
+            return Value("cpuid", cpuid={r: alg.bor(conf[r], if_native[r]) for r in self.space.registers})
         if attr == "virtualized":
-            return Value("cpuid", cpuid={r: self.complement(masks["faulting"][r]) for r in self.space.registers})
+            faulting = masks["faulting"]
+            if self._plain:
+                ones = self.space.all_ones
+                return Value("cpuid", cpuid={r: faulting[r] ^ ones for r in self.space.registers})
+            return Value("cpuid", cpuid={r: self.complement(faulting[r]) for r in self.space.registers})
         if attr == "reported_configurable":
             if "reported_expr" in values and not values["reported"]:
                 mod: ConcreteModule = values["module"]

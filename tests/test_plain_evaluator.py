@@ -52,6 +52,9 @@ def _everything(program, setup, model) -> dict:
             "ok": [bool(c) for _, _, c in run.ok], "properties": props,
             "held": _nonzero(run.td_held), "guest": _nonzero(run.td_guest), "kvm": _nonzero(run.kvm_cpuid),
             "view": _nonzero(run.view), "config": _nonzero(run.td_config),
+            # the module's derived sets, whole (the properties above only see them through a comparison)
+            "module": {attr: _nonzero(model._module_attr(model.module, attr, {}, "property").cpuid)
+                       for attr in ("virtualized", "accepted_configurable", "reported_configurable")},
             # the bookkeeping of variables (names, care masks, registers, roles, deviations)
             "bookkeeping": [model.variables, model.care, model.var_of, model.var_reg, model.var_role,
                             model.var_leaf, model.deviation, model.host_native, model.kvm_known]}
