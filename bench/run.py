@@ -166,7 +166,8 @@ def _child(argv: list[str]) -> int:
         if profiler:
             profiler.enable()
         t1 = time.perf_counter()
-        results = check_program(program, only={name}, **kw)
+        # as the CLI runs one check: with --jobs, its counterexamples are written up in forked processes
+        results = check_program(program, only={name}, jobs=a.jobs or 1, **kw)
         entry["seconds"] = time.perf_counter() - t1
         if profiler:
             profiler.disable()
