@@ -300,11 +300,18 @@ class Space:
             self.by_leaf.setdefault(r.leaf_key, []).append(r)
         self.known_leaf_numbers = self.leaf_numbers if self.leaf_numbers is not None else \
             sorted({r.leaf for r in self.registers if not r.is_future})
-        # a release's class masks on plain integers, made once for every concrete model on
-        # this space (they do not depend on the situation): id(module) -> (module, masks, gated)
-        self.plain_module_masks: dict[int, tuple[Any, dict[str, SetValue], dict[str, SetValue]]] = {}
-        self._leaf_ranges: dict[int, tuple[Any, dict[int, bool], LeafRanges]] = {}  # see leaf_ranges_cache
-        self._plain_books: dict[str, tuple[list[Reg], Any, "PlainBooks"]] = {}  # see plain_books
+        # made once for every concrete model on this space: see plain_masks, plain_books, leaf_ranges
+        self._plain_masks: dict[int, tuple[ConcreteModule, dict[str, SetValue], dict[str, SetValue]]] = {}
+        self._plain_books: dict[str, tuple[list[Reg], Any, "PlainBooks"]] = {}
+        self._leaf_ranges: dict[tuple[tuple[int, int], ...], LeafRanges] = {}
+
+    def plain_masks(self, mod: "ConcreteModule") -> tuple[dict[str, SetValue], dict[str, SetValue]]:
+        """A release's class masks and gates on plain integers (_plain_release_masks), made once
+        for every concrete model on this space: they do not depend on the situation."""
+        got = self._plain_masks.get(id(mod))
+        if got is None or got[0] is not mod:
+            got = self._plain_masks[id(mod)] = (mod, *_plain_release_masks(mod, self.registers, self.all_ones))
+        return got[1], got[2]
 
     def plain_books(self, role: str, regs: list[Reg], forced: dict[Reg, int] | None) -> "PlainBooks":
         """The bookkeeping of a role's variables over `regs` on plain integers, made once for
@@ -317,14 +324,13 @@ class Space:
         self._plain_books[role] = (regs, forced, books)
         return books
 
-    def leaf_ranges_cache(self, ranges: tuple[tuple[int, int], ...]) -> tuple[dict[int, bool], "LeafRanges"]:
-        """For a leaf restriction's ranges: leaf number -> inside them, filled by the caller
-        and kept for every model on this space, and the ranges merged for lookups (a
-        generated spec has a hundred ranges)."""
-        got = self._leaf_ranges.get(id(ranges))
-        if got is None or got[0] is not ranges:
-            got = self._leaf_ranges[id(ranges)] = (ranges, {}, LeafRanges(ranges))
-        return got[1], got[2]
+    def leaf_ranges(self, ranges: tuple[tuple[int, int], ...]) -> "LeafRanges":
+        """A leaf restriction's ranges merged for lookups, made once for every model on this
+        space (a generated spec restricts to a hundred ranges)."""
+        got = self._leaf_ranges.get(ranges)
+        if got is None:
+            got = self._leaf_ranges[ranges] = LeafRanges(ranges)
+        return got
 
     @property
     def has_future(self) -> bool:
@@ -362,6 +368,44 @@ class PlainBooks:
         self.var_of = dict(zip([(role, r) for r in regs], self.names))
         self.var_reg = dict(zip(self.names, regs))
         self.var_role = dict.fromkeys(self.names, role)
+
+
+def _plain_release_masks(mod: "ConcreteModule", registers: list[Reg], ones: int
+                         ) -> tuple[dict[str, SetValue], dict[str, SetValue]]:
+    """Model.module_values' class masks and gates of a concrete release on plain integers: the
+    same values, without an algebra call per class and register (a register the release
+    does not list is all faulting)."""
+    masks: dict[str, SetValue] = {c: {} for c in MODULE_CLASSES}
+    gated: dict[str, SetValue] = {"xfam_dependent": {}, "attributes_dependent": {}}
+    unlisted = {c: 0 for c in MODULE_CLASSES}
+    unlisted["faulting"] = ones
+    classes, verified1, verified0, gates = mod.classes, mod.verified1, mod.verified0, mod.gates
+    for r in registers:
+        pinned = classes.get(r)
+        native = pinned.get("native", 0) if pinned else 0
+        v1 = native & verified1.get(r, 0) if native else 0
+        v0 = native & verified0.get(r, 0) if native else 0
+        if not pinned:
+            for c in MODULE_CLASSES:
+                masks[c][r] = unlisted[c]
+        else:
+            pinned = dict(pinned)
+            if v1 or v0:  # as in module_values: verified native bits count as fixed
+                pinned["native"] = native & ~(v1 | v0)
+                pinned["fixed1"] = pinned.get("fixed1", 0) | v1
+                pinned["fixed0"] = pinned.get("fixed0", 0) | v0
+            for c in MODULE_CLASSES:
+                masks[c][r] = pinned.get(c, 0) & ones
+            masks["faulting"][r] = (pinned.get("faulting", 0) | ~sum_masks(pinned.values())) & ones
+        xfam = attributes = 0
+        for m, g in gates.get(r, ()):
+            if g.word == "XFAM":
+                xfam |= m
+            elif g.word == "ATTRIBUTES":
+                attributes |= m
+        gated["xfam_dependent"][r] = xfam & ones
+        gated["attributes_dependent"][r] = attributes & ones
+    return masks, gated
 
 
 def build_space(program: Program, setup: CheckSetup, width: int = 32, wide_width: int = 64,
@@ -719,15 +763,13 @@ class Model(Generic[BV, B]):
     def module_values(self, mod: ConcreteModule, prefix: str) -> dict[str, Any]:
         """Class masks per register, the gates, and the module-level words."""
         alg = self.alg
-        masks: dict[str, SetValue] = {c: {} for c in MODULE_CLASSES}
-        gated: dict[str, SetValue] = {"xfam_dependent": {}, "attributes_dependent": {}}
-        shared = self.space.plain_module_masks.get(id(mod)) if self._plain and not mod.symbolic else None
-        if shared is not None and shared[0] is mod:  # made by an earlier model on this space
-            masks, gated = shared[1], shared[2]
-        to_make = self.space.registers if shared is None else ()  # shared: made already
-        if self._plain and not mod.symbolic and shared is None:
-            masks, gated = self._plain_module_masks(mod)
-            to_make = ()
+        if self._plain and not mod.symbolic:  # shared by every concrete model on this space
+            masks, gated = self.space.plain_masks(mod)
+            to_make: list[Reg] = []
+        else:
+            masks = {c: {} for c in MODULE_CLASSES}
+            gated = {"xfam_dependent": {}, "attributes_dependent": {}}
+            to_make = self.space.registers
         for r in to_make:
             pinned = dict(mod.classes.get(r, {}))
             # A native bit the module verifies is fixed on every host it accepts
@@ -761,8 +803,6 @@ class Model(Generic[BV, B]):
             for word in WORDS:
                 key = "xfam_dependent" if word == "XFAM" else "attributes_dependent"
                 gated[key][r] = self.mask_const(sum_masks(m for m, g in mod.gates.get(r, []) if g.word == word))
-        if self._plain and not mod.symbolic:
-            self.space.plain_module_masks[id(mod)] = (mod, masks, gated)
         reported: SetValue = {}
         if mod.reports is None:
             for r in self.space.registers:
@@ -779,43 +819,6 @@ class Model(Generic[BV, B]):
         if mod.reports is not None:
             values["reported_expr"] = mod.reports
         return values
-
-    def _plain_module_masks(self, mod: ConcreteModule) -> tuple[dict[str, SetValue], dict[str, SetValue]]:
-        """module_values' class masks and gates of a concrete release on plain integers: the
-        same values, without an algebra call per class and register (a register the
-        release does not list is all faulting)."""
-        ones = self.space.all_ones
-        masks: dict[str, SetValue] = {c: {} for c in MODULE_CLASSES}
-        gated: dict[str, SetValue] = {"xfam_dependent": {}, "attributes_dependent": {}}
-        unlisted = {c: 0 for c in MODULE_CLASSES}
-        unlisted["faulting"] = ones
-        classes, verified1, verified0, gates = mod.classes, mod.verified1, mod.verified0, mod.gates
-        for r in self.space.registers:
-            pinned = classes.get(r)
-            native = pinned.get("native", 0) if pinned else 0
-            v1 = native & verified1.get(r, 0) if native else 0
-            v0 = native & verified0.get(r, 0) if native else 0
-            if not pinned:
-                for c in MODULE_CLASSES:
-                    masks[c][r] = unlisted[c]
-            else:
-                pinned = dict(pinned)
-                if v1 or v0:  # as in module_values: verified native bits count as fixed
-                    pinned["native"] = native & ~(v1 | v0)
-                    pinned["fixed1"] = pinned.get("fixed1", 0) | v1
-                    pinned["fixed0"] = pinned.get("fixed0", 0) | v0
-                for c in MODULE_CLASSES:
-                    masks[c][r] = pinned.get(c, 0) & ones
-                masks["faulting"][r] = (pinned.get("faulting", 0) | ~sum_masks(pinned.values())) & ones
-            xfam = attributes = 0
-            for m, g in gates.get(r, ()):
-                if g.word == "XFAM":
-                    xfam |= m
-                elif g.word == "ATTRIBUTES":
-                    attributes |= m
-            gated["xfam_dependent"][r] = xfam & ones
-            gated["attributes_dependent"][r] = attributes & ones
-        return masks, gated
 
     def _native_of(self, r: Reg) -> BV:
         # host values are created lazily so a concrete module's "reports" can use them
@@ -1069,18 +1072,14 @@ class Model(Generic[BV, B]):
             v = self.eval(e.operand, env, phase)
             s = v.cpuid or {}
             out: SetValue = {}
-            # per leaf number, kept for the next evaluation of this restriction (a large
-            # space has many registers a leaf, and a generated spec a hundred ranges)
-            within, merged = self.space.leaf_ranges_cache(e.ranges)
+            within = self.space.leaf_ranges(e.ranges)
             for r, x in s.items():
                 if r.is_future:
                     assert self.future_leaf is not None
                     inside = alg.or_([alg.in_range(self.future_leaf, lo, hi) for lo, hi in e.ranges])
                     out[r] = alg.ite(inside, x, self.zero())
                     continue
-                if r.leaf not in within:
-                    within[r.leaf] = r.leaf in merged
-                if within[r.leaf]:
+                if r.leaf in within:
                     out[r] = x
             return Value("cpuid", cpuid=out)
         if isinstance(e, ast.FunctionCall):
@@ -1383,11 +1382,11 @@ class Model(Generic[BV, B]):
                     col[j] = m
         ranges: dict[int, tuple[bool, ...]] = {}
         out: dict[Reg, tuple[Any, ...]] = {}
-        restrictions = [self.space.leaf_ranges_cache(rng) for rng in self.leaf_ranges]
+        restrictions = [self.space.leaf_ranges(rng) for rng in self.leaf_ranges]
         roles = self.roles_of()
         for r in self.space.registers:
             if r.leaf not in ranges:
-                ranges[r.leaf] = tuple(r.leaf in merged for _, merged in restrictions)
+                ranges[r.leaf] = tuple(r.leaf in restriction for restriction in restrictions)
             out[r] = (r.is_future,
                       tuple(tuple(sorted(m.classes.get(r, {}).items())) for m in mods),
                       tuple((m.verified1.get(r, 0), m.verified0.get(r, 0),

@@ -404,11 +404,8 @@ def parse_text(text: str, name: str = "<input>") -> tuple[ast.SpecFile | None, l
 
 
 def parse_file(path: str | os.PathLike[str], shown_as: str | None = None) -> tuple[ast.SpecFile | None, list[Diagnostic]]:
-    text, diagnostics = read_spec_file(path, shown_as)
-    if text is None:
-        return None, diagnostics
-    tree, more = parse_text(text, shown_as or str(path))
-    return tree, diagnostics + more
+    _, read_diags, tree, parse_diags = read_and_parse(Path(path), shown_as or str(path))
+    return tree, read_diags + parse_diags
 
 
 # ------------------------------------------------------------------ many files at once

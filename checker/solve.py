@@ -232,7 +232,6 @@ class CheckSolver:
         self._answers: dict[tuple[int, str | None], tuple[list[frozenset[str]], list[frozenset[str]]]] = {}
         self._pb_arrays: dict[int, tuple[Any, Any, Any]] = {}  # see _at_most
         self.last_violating: dict[str, list[int]] = {}
-        self.satisfied_by_last: frozenset[str] = frozenset()
         self.minimise = minimise
         self.decompose = decompose
         self._contexts: list[list[Any]] = []  # [context, variables placed in it]
@@ -963,8 +962,7 @@ class CheckSolver:
 
     def counterexample(self, inv: Any, violating: list[int]) -> Counterexample:
         """The minimal counterexample, replayed and written up (see find_counterexample)."""
-        cex, self.satisfied_by_last = write_up(self.program, self.setup, self.full_space,
-                                               self.find_counterexample(inv, violating))
+        cex, _ = write_up(self.program, self.setup, self.full_space, self.find_counterexample(inv, violating))
         return cex
 
     def find_counterexample(self, inv: Any, violating: list[int]) -> "Violation":
@@ -1073,6 +1071,7 @@ def witness_bits(model: Model[Any, Any], expr: ast.Expr, file: str, names: dict[
                  program: Program) -> list[BitStory]:
     """The bits at which a false condition fails (for comparisons of sets), each with its story."""
     out: list[BitStory] = []
+    reported: dict[Reg, int] | None = None  # what the module reports configurable, read once
     model._current_file = file
     stack = [expr]
     while stack:
@@ -1094,6 +1093,8 @@ def witness_bits(model: Model[Any, Any], expr: ast.Expr, file: str, names: dict[
         lv = model.eval(left, {}, phase="property")
         rv = model.eval(right, {}, phase="property")
         condition = _text(program, e.span)  # the same for every bit it fails at
+        if reported is None:
+            reported = _reported(model)  # a counterexample can fail at thousands of bits
         if lv.kind == "wide" or rv.kind == "wide":
             a = lv.wide if lv.kind == "wide" else 0
             b = rv.wide if rv.kind == "wide" else 0
@@ -1109,7 +1110,7 @@ def witness_bits(model: Model[Any, Any], expr: ast.Expr, file: str, names: dict[
             diff = (x & ~y) if op in ("<=", "<") else (y & ~x) if op in (">=", ">") else x ^ y
             for bit in bit_numbers(diff):
                 out.append(story_of(model, program, r, bit, names, condition,
-                                    left_has=bool(x >> bit & 1), right_has=bool(y >> bit & 1)))
+                                    left_has=bool(x >> bit & 1), right_has=bool(y >> bit & 1), reported=reported))
     return out
 
 
@@ -1120,7 +1121,7 @@ def _text(program: Program, span: Any) -> str:
 
 
 def story_of(model: Model[Any, Any], program: Program, r: Reg, bit: int, names: dict[tuple[Reg, int], list[str]],
-             condition: str, left_has: bool, right_has: bool) -> BitStory:
+             condition: str, left_has: bool, right_has: bool, reported: dict[Reg, int] | None = None) -> BitStory:
     m = model.module["masks"]
     cls = next((c for c in m if m[c][r] >> bit & 1), "fixed0")
     setup = model.setup
@@ -1131,7 +1132,7 @@ def story_of(model: Model[Any, Any], program: Program, r: Reg, bit: int, names: 
     gates = [g for mask, g in setup.module.gates.get(r, []) if mask >> bit & 1]
     if gates:
         facts["gated by"] = ", ".join(f"{g.word}[{','.join(map(str, g.bits))}]" for g in gates)
-    rep = _reported(model)
+    rep = _reported(model) if reported is None else reported
     facts["module reports it configurable"] = bool(rep.get(r, 0) >> bit & 1)
     facts["host native value"] = int(model.host_native[r] >> bit & 1)
     facts["KVM knows it"] = bool(model.kvm_known[r] >> bit & 1)
@@ -1149,14 +1150,10 @@ def story_of(model: Model[Any, Any], program: Program, r: Reg, bit: int, names: 
 
 
 def _reported(model: Model[Any, Any]) -> dict[Reg, int]:
-    """What the module reports configurable, per register (evaluated once per model: a
-    counterexample can fail at thousands of bits)."""
-    rep = getattr(model, "_reported_for_stories", None)
-    if rep is None:
-        rep = model.module.get("reported") or {}
-        if not rep and "reported_expr" in model.module:
-            rep = model._module_attr(model.module, "reported_configurable", {}, "property").cpuid or {}
-        model._reported_for_stories = rep  # type: ignore[attr-defined]
+    """What the module reports configurable, per register."""
+    rep = model.module.get("reported") or {}
+    if not rep and "reported_expr" in model.module:
+        rep = model._module_attr(model.module, "reported_configurable", {}, "property").cpuid or {}
     return rep  # type: ignore[no-any-return]
 
 
