@@ -1,16 +1,18 @@
 """Reading and parsing spec files: bytes -> text -> tokens -> AST.
 
 Stage 1 of the pipeline. Imports checker.diagnostics, checker.ast,
-checker.ast_builder and checker.parse_tables; lark is not imported on the way
-of a file that parses. Every failure becomes a Diagnostic: files that are
-missing, binary, not UTF-8, too large or nested too deeply are refused before
-any parser sees them (the parser and the tree walks then never recurse deeply
-or run for long). A file is parsed with the grammar's LALR tables
-(checker.parse_tables, generated from grammar/ by lark) and a one-regex lexer,
-building the AST during the parse; a file that fails there is handed to
-checker.syntax, which parses it again with lark itself to name every syntax
-error in the users' words. Large inputs can be parsed in two processes
-(parse_in_parallel: the trees of a forked process come back pickled).
+checker.ast_builder, checker.line_statements and checker.parse_tables; lark is
+not imported on the way of a file that parses. Every failure becomes a
+Diagnostic: files that are missing, binary, not UTF-8, too large or nested too
+deeply are refused before any parser sees them (the parser and the tree walks
+then never recurse deeply or run for long). A file is parsed with the
+grammar's LALR tables (checker.parse_tables, generated from grammar/ by lark)
+and a one-regex lexer, building the AST during the parse; simple one-line
+statements, most of a large spec, are read whole (checker.line_statements). A
+file that fails there is handed to checker.syntax, which parses it again with
+lark itself to name every syntax error in the users' words. Large inputs can be
+parsed in two processes (parse_in_parallel: the trees of a forked process come
+back pickled).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from checker import ast, forked, parse_tables
+from checker import ast, forked, line_statements, parse_tables
 from checker.ast_builder import AstBuilder, BadNumber, BadSdm
 from checker.diagnostics import Diagnostic, Span
 
@@ -103,36 +105,6 @@ class Tok(str):
         return tok
 
 
-def _tokens(text: str, state_stack: list[int]) -> Any:
-    states, keywords, punctuation = parse_tables.STATES, parse_tables.KEYWORDS, _PUNCTUATION
-    match = _TOKEN.match
-    line, line_start, pos, n = 1, 0, 0, len(text)
-    while pos < n:
-        m = match(text, pos)
-        if m is None:
-            raise FastPathFailed(pos)
-        kind, end = m.lastgroup, m.end()
-        if kind == "WS" or kind == "COMMENT":
-            newlines = text.count("\n", pos, end)
-            if newlines:
-                line += newlines
-                line_start = text.rfind("\n", pos, end) + 1
-            pos = end
-            continue
-        value = m.group()
-        if kind == "NAME":
-            keyword = keywords.get(value)
-            if keyword is not None:
-                expected = states[state_stack[-1]]
-                if keyword in expected or "NAME" not in expected:
-                    kind = keyword
-        elif kind == "PUNCT":
-            kind = punctuation[value]
-        yield Tok(kind, value, pos, line, pos - line_start + 1)
-        pos = end
-    yield Tok("$END", "", pos, line, pos - line_start + 1)
-
-
 class _Meta:
     """A reduction's position, in the shape of lark's Meta (AstBuilder._span reads it)."""
 
@@ -167,6 +139,13 @@ class _Parser:
                     continue
                 build = self._single_child_passes(build)
             self.rules.append((size, origin, build if child_filter is None else self._filtered(child_filter, build)))
+        # (state, token kind) -> recogniser of a one-line statement that starts there: where
+        # the token would be shifted and the statement's nonterminal has a goto
+        self.starts: dict[tuple[int, str], Any] = {}
+        for kind, (origin, recognise) in line_statements.recognisers(parse_tables.KEYWORDS).items():
+            for state, actions in parse_tables.STATES.items():
+                if origin in actions and actions.get(kind, -1) >= 0:
+                    self.starts[(state, kind)] = recognise
 
     def _method(self, name: str) -> Any:
         f = getattr(AstBuilder, name, None)
@@ -201,19 +180,59 @@ class _Parser:
             return build(kept)
         return reduce
 
-    def parse(self, text: str, filename: str) -> list[Any]:
+    def parse(self, text: str, filename: str, whole_lines: bool = True) -> list[Any]:
+        """The file's declarations. With whole_lines, simple one-line statements are
+        read whole (checker.line_statements); the tree is the same either way."""
         states, rules, end_state = parse_tables.STATES, self.rules, parse_tables.END_STATE
+        keywords, punctuation, match = parse_tables.KEYWORDS, _PUNCTUATION, _TOKEN.match
+        starts = self.starts if whole_lines else {}
         self.builder = AstBuilder(filename)
         state_stack = [parse_tables.START_STATE]
         value_stack: list[Any] = []
         pos_stack: list[tuple[int, int, int, int] | None] = []
-        for token in _tokens(text, state_stack):
-            kind = token.type
+        line, line_start, pos, n = 1, 0, 0, len(text)
+        while True:
+            # the next token (the lexer reads keywords as the parser's state expects them)
+            if pos < n:
+                m = match(text, pos)
+                if m is None:
+                    raise FastPathFailed(pos)
+                kind, end = m.lastgroup, m.end()
+                if kind == "WS" or kind == "COMMENT":
+                    newlines = text.count("\n", pos, end)
+                    if newlines:
+                        line += newlines
+                        line_start = text.rfind("\n", pos, end) + 1
+                    pos = end
+                    continue
+                value = m.group()
+                if kind == "NAME":
+                    keyword = keywords.get(value)
+                    if keyword is not None:
+                        expected = states[state_stack[-1]]
+                        if keyword in expected or "NAME" not in expected:
+                            kind = keyword
+                elif kind == "PUNCT":
+                    kind = punctuation[value]
+                token = Tok(kind, value, pos, line, pos - line_start + 1)
+            else:
+                kind, end = "$END", pos
+                token = Tok(kind, "", pos, line, pos - line_start + 1)
             while True:
-                action = states[state_stack[-1]].get(kind)
+                state = state_stack[-1]
+                action = states[state].get(kind)
                 if action is None:
                     raise FastPathFailed(token.start_pos)
                 if action >= 0:  # shift
+                    recognise = starts.get((state, kind))
+                    if recognise is not None:
+                        whole = recognise(text, pos, line, line_start, filename)
+                        if whole is not None:  # the statement's nonterminal, as if reduced here
+                            origin, node, node_pos, end = whole
+                            state_stack.append(states[state][origin])
+                            value_stack.append(node)
+                            pos_stack.append(node_pos)
+                            break
                     state_stack.append(action)
                     value_stack.append(token)
                     pos_stack.append((token.line, token.column, token.end_line, token.end_column))
@@ -225,7 +244,7 @@ class _Parser:
                     continue
                 if size == 1:
                     children = [value_stack.pop()]
-                    pos = pos_stack.pop()
+                    node_pos = pos_stack.pop()
                     state_stack.pop()
                 elif size:
                     children = value_stack[-size:]
@@ -236,20 +255,22 @@ class _Parser:
                     if first is None:
                         first = next((p for p in positions if p is not None), None)
                     if first is None:
-                        pos = None
+                        node_pos = None
                     else:
                         if last is None:
                             last = next(p for p in reversed(positions) if p is not None)
-                        pos = (first[0], first[1], last[2], last[3])
+                        node_pos = (first[0], first[1], last[2], last[3])
                 else:
-                    children, pos = [], None
-                self.pos = pos
+                    children, node_pos = [], None
+                self.pos = node_pos
                 value_stack.append(reduce(children))
                 state_stack.append(states[state_stack[-1]][origin])
-                pos_stack.append(pos)
+                pos_stack.append(node_pos)
                 if kind == "$END" and state_stack[-1] == end_state:
                     return value_stack[-1]
-        raise FastPathFailed(len(text))
+            if kind == "$END":
+                raise FastPathFailed(n)
+            pos = end
 
 
 class _Spliced:
