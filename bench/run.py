@@ -172,10 +172,13 @@ def _child(argv: list[str]) -> int:
         if profiler:
             profiler.disable()
         entry["status"] = "done"
+        counted = time.perf_counter()
         # the size of the check's space, counted as check_one counts it: with the cyclic
         # collector paused (outside a pause, its first full scan of the program lands here)
         with cyclic_gc_paused():
             entry["registers"] = len(build_space(program, resolve_check(program, file, decl)).registers)
+        # the command does not count them: spawn() takes this out of the case's wall time
+        report["bookkeeping_s"] = report.get("bookkeeping_s", 0.0) + time.perf_counter() - counted
         # everything but the per-invariant work: model, encoding, split into components, vacuity
         entry["setup_s"] = entry["seconds"] - sum(r.seconds or 0 for r in results
                                                   if r.verdict.value != "vacuous" and not
@@ -339,7 +342,10 @@ def spawn(args: list[str], cap: float | None = None, bytecode: bool = True) -> d
         os.unlink(out)
     err.seek(0)
     stderr = err.read().decode("utf-8", "replace")
-    res = {"wall_s": wall, "peak_mb": usage.ru_maxrss / 1024, "exit": p.returncode,
+    # what the child did only for the bench (counting a check's registers), not as the command does
+    bookkeeping = report.get("bookkeeping_s", 0.0)
+    res = {"wall_s": wall - bookkeeping, "process_wall_s": wall, "peak_mb": usage.ru_maxrss / 1024,
+           "exit": p.returncode,
            "timeout": timed_out.is_set(), "cap_s": cap, "report": report, "calibration_s": calibration}
     if p.returncode not in (0,) and not timed_out.is_set():
         res["stderr_tail"] = stderr[-2000:]
@@ -563,7 +569,9 @@ class Bench:
                 r = spawn(["check", str(out), "--only", check, "--jobs", str(usable_cpus())], cap)
                 r.update(info, gen_s=gen_s, capped_by_budget=cap < self.args.max_seconds)
                 self.cases["C2"][f"{check}@{factor}x"] = r
-                self._check_rows("C2", r, f"{factor}x: {check} ({label})", f"{info['lines']} lines")
+                at_100 = factor == 100 and check == CONCRETE_CHECK  # the target: the 100x spec under 15 s
+                self._check_rows("C2", r, f"{factor}x: {check} ({label})", f"{info['lines']} lines",
+                                 "< 15 s" if at_100 else "-", 15.0 if at_100 else None)
                 if factor in self.args.c2_naive_factors and check == CONCRETE_CHECK:
                     self._c2_naive(out, factor, r, info)
             self._floor("C3-floor", out, [c for c, _ in wanted], f"{factor}x floor:")
