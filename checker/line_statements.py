@@ -59,95 +59,127 @@ _COMMA = re.compile(r"[ \t]*,[ \t]*")
 
 Recognised = tuple[str, Any, tuple[int, int, int, int], int]  # nonterminal, node, its position, end offset
 Recogniser = Callable[[str, int, int, int, str], "Recognised | None"]
+Regs = tuple[tuple[int, int], ...]  # a match's (start, end) per group, (-1, -1) for an absent one
+
+# Keywords that start a statement: they cannot continue the one before them.
+_STARTERS = frozenset(("import", "source", "leaf", "feature", "field", "set", "guarantee", "invariant", "module",
+                       "kvm", "host", "design", "check", "version", "assume", "reports", "attributes_fixed0",
+                       "attributes_fixed1", "xfam_fixed0", "xfam_fixed1"))
 
 
-class _Words:
-    """Which words may follow a statement taken whole: any name the parser reads as a
-    name, and the keywords that start a statement (they cannot continue one)."""
-
-    def __init__(self, keywords: dict[str, str]):
-        self.keywords = keywords
-        self.starters = frozenset((
-            "import", "source", "leaf", "feature", "field", "set", "guarantee", "invariant", "module", "kvm",
-            "host", "design", "check", "version", "assume", "reports", "attributes_fixed0", "attributes_fixed1",
-            "xfam_fixed0", "xfam_fixed1"))
-
-    def ends(self, m: re.Match[str]) -> bool:
-        word = m.group("next")
-        return word is None or word not in self.keywords or word in self.starters
-
-    def plain(self, *names: str | None) -> bool:
-        """None of these names is a keyword (the driver would decide per state whether it is one)."""
-        keywords = self.keywords
-        return not any(name in keywords for name in names if name is not None)
+def _groups(pattern: re.Pattern[str], *names: str) -> tuple[int, ...]:
+    return tuple(pattern.groupindex[name] for name in names)
 
 
-def _position(m: re.Match[str], file: str, line: int, ls: int) -> Any:
-    """The RegisterPosition or LeafPosition of a _POSITION match."""
-    start = m.start("leaf") - ls + 1
-    sub = m.group("sub")
-    subleaf = None if sub is None else _int(sub)
-    if m.group("star") is not None:
-        return ast.LeafPosition(Span(file, line, start, line, m.end("star") - ls + 1),
-                                _int(m.group("leaf")), subleaf)
-    reg_start = m.start("reg")
-    reg = m.group("reg")
-    ident = ast.Ident(reg, Span(file, line, reg_start - ls + 1, line, reg_start - ls + 1 + len(reg)))
-    hi_text = m.group("hi")
-    if hi_text is None:
+# Group numbers: the recognisers read a match's spans (Match.regs, one tuple) and slice
+# the text, instead of a method call per group.
+_POSITION_GROUPS = ("leaf", "sub", "reg", "hi", "lo", "close", "star")
+_FEATURE_POSITION = _groups(_FEATURE, *_POSITION_GROUPS)
+_FEATURE_NAME, _FEATURE_SRC, _FEATURE_NEXT = _groups(_FEATURE, "name", "src", "next")
+_LEAF_LEAF, _LEAF_SUB, _LEAF_DESC, _LEAF_SRC, _LEAF_NEXT = _groups(_LEAF, "leaf", "sub", "desc", "src", "next")
+_TERM_POSITION = _groups(_TERM, *_POSITION_GROUPS)
+_TERM_FUNC, _TERM_ALEAF, _TERM_ASUB, _TERM_AREG, _TERM_NUM, _TERM_RPAR = _groups(
+    _TERM, "func", "aleaf", "asub", "areg", "num", "rpar")
+_TAIL_VER, _TAIL_WHEN, _TAIL_WORD, _TAIL_BITS, _TAIL_CLOSE, _TAIL_SRC, _TAIL_NEXT = _groups(
+    _CLASS_TAIL, "ver", "when", "word", "bits", "close", "src", "next")
+
+_NUMBERS: dict[str, int] = {}
+
+
+def _number(text: str) -> int:
+    """ast_builder._int's value of a number's text, remembered (a large spec repeats its
+    numbers: bit positions, masks); raises BadNumber as _int does."""
+    value = _NUMBERS.get(text)
+    if value is None:
+        value = _int(text)
+        if len(_NUMBERS) >= 1 << 16:
+            _NUMBERS.clear()
+        _NUMBERS[text] = value
+    return value
+
+
+def _position(text: str, regs: Regs, groups: tuple[int, ...], file: str, line: int, ls: int) -> Any:
+    """The RegisterPosition or LeafPosition of a _POSITION match (its group numbers given)."""
+    leaf_g, sub_g, reg_g, hi_g, lo_g, close_g, star_g = groups
+    start, end = regs[leaf_g]
+    leaf = _number(text[start:end])
+    column = start - ls + 1
+    sub_start, sub_end = regs[sub_g]
+    subleaf = None if sub_start < 0 else _number(text[sub_start:sub_end])
+    star_end = regs[star_g][1]
+    if star_end >= 0:
+        return ast.LeafPosition(Span(file, line, column, line, star_end - ls + 1), leaf, subleaf)
+    reg_start, reg_end = regs[reg_g]
+    register = ast.Ident(text[reg_start:reg_end], Span(file, line, reg_start - ls + 1, line, reg_end - ls + 1))
+    hi_start, hi_end = regs[hi_g]
+    if hi_start < 0:
         hi = lo = None
-        end = reg_start + len(reg)
+        end = reg_end
     else:
-        hi = _int(hi_text)
-        lo_text = m.group("lo")
-        lo = hi if lo_text is None else _int(lo_text)
-        end = m.end("close")
-    return ast.RegisterPosition(Span(file, line, start, line, end - ls + 1), _int(m.group("leaf")), subleaf,
-                                ident, hi, lo)
+        hi = _number(text[hi_start:hi_end])
+        lo_start, lo_end = regs[lo_g]
+        lo = hi if lo_start < 0 else _number(text[lo_start:lo_end])
+        end = regs[close_g][1]
+    return ast.RegisterPosition(Span(file, line, column, line, end - ls + 1), leaf, subleaf, register, hi, lo)
 
 
-def _ident(m: re.Match[str], group: str, file: str, line: int, ls: int) -> ast.Ident | None:
-    text = m.group(group)
-    if text is None:
+def _ident(text: str, span: tuple[int, int], file: str, line: int, ls: int) -> ast.Ident | None:
+    start, end = span
+    if start < 0:
         return None
-    start = m.start(group) - ls + 1
-    return ast.Ident(text, Span(file, line, start, line, start + len(text)))
+    return ast.Ident(text[start:end], Span(file, line, start - ls + 1, line, end - ls + 1))
 
 
 def recognisers(keywords: dict[str, str]) -> dict[str, tuple[str, Recogniser]]:
     """Per token kind that starts a recognised statement: (its nonterminal, recogniser).
     A recogniser(text, start, line, line_start, file) gives (nonterminal, node, its
     (line, column, end_line, end_column), offset after it), or None to decline."""
-    words = _Words(keywords)
+
+    def keyword(text: str, span: tuple[int, int]) -> bool:
+        """Is the word there a keyword? (the driver decides per state whether it reads as one)"""
+        return span[0] >= 0 and text[span[0]:span[1]] in keywords
+
+    def continues(text: str, span: tuple[int, int]) -> bool:
+        """Could the next word (captured by _END) continue the statement?"""
+        return span[0] >= 0 and (word := text[span[0]:span[1]]) in keywords and word not in _STARTERS
 
     def feature(text: str, start: int, line: int, ls: int, file: str) -> Recognised | None:
         m = _FEATURE.match(text, start)
-        if m is None or not words.ends(m) or not words.plain(m.group("name"), m.group("reg"), m.group("src")):
+        if m is None:
             return None
-        position = _position(m, file, line, ls)
-        name = _ident(m, "name", file, line, ls)
-        src = _ident(m, "src", file, line, ls)
-        last = src.span if src is not None else position.span
-        pos = (line, start - ls + 1, line, last.end_column)
-        span = Span(file, *pos)
+        regs = m.regs
+        if continues(text, regs[_FEATURE_NEXT]) or keyword(text, regs[_FEATURE_NAME]) or \
+                keyword(text, regs[_FEATURE_SRC]) or keyword(text, regs[_FEATURE_POSITION[2]]):
+            return None
+        position = _position(text, regs, _FEATURE_POSITION, file, line, ls)
+        src = _ident(text, regs[_FEATURE_SRC], file, line, ls)
+        pos = (line, start - ls + 1, line, (src or position).span.end_column)
+        name = _ident(text, regs[_FEATURE_NAME], file, line, ls)
         if text.startswith("feature", start):
-            return "feature_decl", ast.FeatureDecl(span, name, position, src), pos, m.end()
-        return "field_decl", ast.FieldDecl(span, name, position, src), pos, m.end()
+            return "feature_decl", ast.FeatureDecl(Span(file, *pos), name, position, src), pos, m.end()
+        return "field_decl", ast.FieldDecl(Span(file, *pos), name, position, src), pos, m.end()
 
     def leaf(text: str, start: int, line: int, ls: int, file: str) -> Recognised | None:
         m = _LEAF.match(text, start)
-        if m is None or not words.ends(m) or not words.plain(m.group("src")):
+        if m is None:
             return None
-        last = max(m.end("leaf"), m.end("sub"), m.end("desc"), m.end("src"))  # -1 for an absent group
+        regs = m.regs
+        if continues(text, regs[_LEAF_NEXT]) or keyword(text, regs[_LEAF_SRC]):
+            return None
+        last = max(regs[_LEAF_LEAF][1], regs[_LEAF_SUB][1], regs[_LEAF_DESC][1], regs[_LEAF_SRC][1])
         pos = (line, start - ls + 1, line, last - ls + 1)
-        sub, desc = m.group("sub"), m.group("desc")
-        node = ast.LeafDecl(Span(file, *pos), _int(m.group("leaf")), None if sub is None else _int(sub),
-                            None if desc is None else AstBuilder._string(desc), _ident(m, "src", file, line, ls))
+        leaf_start, leaf_end = regs[_LEAF_LEAF]
+        sub_start, sub_end = regs[_LEAF_SUB]
+        desc_start, desc_end = regs[_LEAF_DESC]
+        node = ast.LeafDecl(Span(file, *pos), _number(text[leaf_start:leaf_end]),
+                            None if sub_start < 0 else _number(text[sub_start:sub_end]),
+                            None if desc_start < 0 else AstBuilder._string(text[desc_start:desc_end]),
+                            _ident(text, regs[_LEAF_SRC], file, line, ls))
         return "leaf_decl", node, pos, m.end()
 
     def class_stmt(text: str, start: int, line: int, ls: int, file: str) -> Recognised | None:
         head = _CLASS_NAME.match(text, start)
-        if head is None or head.group("name") in keywords:
+        if head is None or keyword(text, head.regs[1]):
             return None
         terms: list[Any] = []
         at = head.end()
@@ -155,48 +187,57 @@ def recognisers(keywords: dict[str, str]) -> dict[str, tuple[str, Recogniser]]:
             t = _TERM.match(text, at)
             if t is None:
                 return None
-            if t.group("func") is None:
-                if not words.plain(t.group("reg")):
+            regs = t.regs
+            func_start, func_end = regs[_TERM_FUNC]
+            if func_start < 0:
+                if keyword(text, regs[_TERM_POSITION[2]]):
                     return None
-                terms.append(_position(t, file, line, ls))
+                terms.append(_position(text, regs, _TERM_POSITION, file, line, ls))
             else:
-                if not words.plain(t.group("func"), t.group("areg")):
+                if keyword(text, regs[_TERM_FUNC]) or keyword(text, regs[_TERM_AREG]):
                     return None
-                reg_start, reg = t.start("areg"), t.group("areg")
-                asub = t.group("asub")
-                arg = ast.RegisterPosition(
-                    Span(file, line, t.start("aleaf") - ls + 1, line, reg_start + len(reg) - ls + 1),
-                    _int(t.group("aleaf")), None if asub is None else _int(asub), _ident(t, "areg", file, line, ls),
-                    None, None)
-                num_start = t.start("num") - ls + 1
-                number = ast.Number(Span(file, line, num_start, line, t.end("num") - ls + 1), _int(t.group("num")))
-                terms.append(ast.FunctionCall(Span(file, line, t.start("func") - ls + 1, line, t.end("rpar") - ls + 1),
-                                              _ident(t, "func", file, line, ls), (arg, number)))
+                leaf_start, leaf_end = regs[_TERM_ALEAF]
+                sub_start, sub_end = regs[_TERM_ASUB]
+                reg_end = regs[_TERM_AREG][1]
+                arg = ast.RegisterPosition(Span(file, line, leaf_start - ls + 1, line, reg_end - ls + 1),
+                                           _number(text[leaf_start:leaf_end]),
+                                           None if sub_start < 0 else _number(text[sub_start:sub_end]),
+                                           _ident(text, regs[_TERM_AREG], file, line, ls), None, None)
+                num_start, num_end = regs[_TERM_NUM]
+                number = ast.Number(Span(file, line, num_start - ls + 1, line, num_end - ls + 1),
+                                    _number(text[num_start:num_end]))
+                terms.append(ast.FunctionCall(Span(file, line, func_start - ls + 1, line, regs[_TERM_RPAR][1] - ls + 1),
+                                              _ident(text, regs[_TERM_FUNC], file, line, ls), (arg, number)))
             at = t.end()
             bar = _UNION.match(text, at)
             if bar is None:
                 break
             at = bar.end()
         tail = _CLASS_TAIL.match(text, at)
-        if tail is None or not words.ends(tail) or not words.plain(tail.group("src")):
+        if tail is None:
+            return None
+        regs = tail.regs
+        if continues(text, regs[_TAIL_NEXT]) or keyword(text, regs[_TAIL_SRC]):
             return None
         if len(terms) == 1:
             bits = terms[0]
         else:
-            first, last_term = terms[0].span, terms[-1].span
-            bits = ast.SetChain(Span(file, line, first.column, line, last_term.end_column), terms[0],
+            bits = ast.SetChain(Span(file, line, terms[0].span.column, line, terms[-1].span.end_column), terms[0],
                                 tuple(("|", term) for term in terms[1:]))
-        ver = tail.group("ver")
+        ver_start, ver_end = regs[_TAIL_VER]
         gate = None
-        if tail.group("when") is not None:
-            gate = ast.Gate(Span(file, line, tail.start("when") - ls + 1, line, tail.end("close") - ls + 1),
-                            tail.group("word"), tuple(_int(b) for b in _COMMA.split(tail.group("bits"))))
-        src = _ident(tail, "src", file, line, ls)
-        end = max(tail.end("src"), tail.end("close"), tail.end("ver"))
-        end_column = end - ls + 1 if end >= 0 else bits.span.end_column
-        pos = (line, start - ls + 1, line, end_column)
-        node = ast.ClassStmt(Span(file, *pos), _ident(head, "name", file, line, ls), bits,
-                             None if ver is None else _int(ver), gate, src)
+        when_start = regs[_TAIL_WHEN][0]
+        if when_start >= 0:
+            word_start, word_end = regs[_TAIL_WORD]
+            bits_start, bits_end = regs[_TAIL_BITS]
+            gate = ast.Gate(Span(file, line, when_start - ls + 1, line, regs[_TAIL_CLOSE][1] - ls + 1),
+                            text[word_start:word_end],
+                            tuple(_number(b) for b in _COMMA.split(text[bits_start:bits_end])))
+        end = max(regs[_TAIL_SRC][1], regs[_TAIL_CLOSE][1], ver_end)
+        pos = (line, start - ls + 1, line, end - ls + 1 if end >= 0 else bits.span.end_column)
+        node = ast.ClassStmt(Span(file, *pos), _ident(text, head.regs[1], file, line, ls), bits,
+                             None if ver_start < 0 else _number(text[ver_start:ver_end]), gate,
+                             _ident(text, regs[_TAIL_SRC], file, line, ls))
         return "class_stmt", node, pos, tail.end()
 
     return {"FEATURE": ("feature_decl", feature), "FIELD": ("field_decl", feature), "LEAF": ("leaf_decl", leaf),
