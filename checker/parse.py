@@ -328,53 +328,58 @@ def decode_spec_bytes(data: bytes, name: str) -> tuple[str | None, list[Diagnost
 
 def check_text_limits(text: str, name: str) -> list[Diagnostic]:
     """Refuse over-long lines and over-deep nesting before the parser sees them."""
-    for lineno, line in enumerate(text.split("\n"), 1):
-        if len(line) > MAX_LINE_CHARS:
-            return [Diagnostic("E116", f"line {lineno} is {len(line)} characters long; the limit is {MAX_LINE_CHARS}",
-                               Span(name, lineno, MAX_LINE_CHARS + 1),
-                               ("split long set literals over several lines",))]
-    # Only the characters that matter are visited (a regex finds them), so the scan
-    # costs little on large files: brackets, quotes, comment starts and newlines.
-    depth, line, line_start = 0, 1, 0
-    in_string = in_comment = False
-    deepest = 0
-    for m in _NESTING_CHARS.finditer(text):
-        ch, pos = m.group(), m.start()
-        if ch == "\n":
-            line, line_start, in_comment, in_string = line + 1, pos + 1, False, False
-        elif in_comment:
-            pass
-        elif in_string:
-            if ch == '"' and not _escaped(text, pos):
-                in_string = False
-        elif ch == '"':
-            in_string = True
-        elif ch == "#" or ch == "//":
-            in_comment = True
-        elif ch in "([{":
-            depth += 1
-            deepest = max(deepest, depth)
-            if depth > MAX_NESTING:
-                return [Diagnostic("E115", f"brackets are nested more than {MAX_NESTING} deep",
-                                   Span(name, line, pos - line_start + 1),
-                                   ("name an inner part with 'set NAME = ...' instead of nesting it",))]
-        elif ch in ")]}":
-            depth = max(0, depth - 1)
+    if text and max(map(len, text.split("\n"))) > MAX_LINE_CHARS:  # the lengths in C; the line only if needed
+        for lineno, line in enumerate(text.split("\n"), 1):
+            if len(line) > MAX_LINE_CHARS:
+                return [Diagnostic("E116", f"line {lineno} is {len(line)} characters long; the limit is {MAX_LINE_CHARS}",
+                                   Span(name, lineno, MAX_LINE_CHARS + 1),
+                                   ("split long set literals over several lines",))]
+    deepest, too_deep = _nesting(text, MAX_NESTING)
+    if too_deep >= 0:
+        line = text.count("\n", 0, too_deep) + 1
+        column = too_deep - (text.rfind("\n", 0, too_deep) + 1) + 1
+        return [Diagnostic("E115", f"brackets are nested more than {MAX_NESTING} deep", Span(name, line, column),
+                           ("name an inner part with 'set NAME = ...' instead of nesting it",))]
     _LAST_DEPTH[0] = deepest
     return []
 
 
+def _nesting(text: str, limit: int) -> tuple[int, int]:
+    """The deepest bracket nesting of the text (brackets in a string or a comment do not
+    count; a closing bracket at depth 0 is ignored), and the offset where it first passes
+    `limit` (-1 if it does not). Only the characters that matter are visited: a regex
+    finds them, and a string or a comment is stepped over whole."""
+    depth = deepest = 0
+    search, string_at, find = _NESTING_CHARS.search, _STRING.match, text.find
+    pos = 0
+    while True:
+        m = search(text, pos)
+        if m is None:
+            return deepest, -1
+        at = m.start()
+        ch = text[at]
+        if ch in "([{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if depth > limit:
+                    return deepest, at
+            pos = at + 1
+        elif ch in ")]}":
+            depth = max(0, depth - 1)
+            pos = at + 1
+        elif ch == '"':  # to its closing quote, or to the end of its line
+            pos = string_at(text, at).end()
+        elif ch == "#" or text.startswith("//", at):  # a comment, to the end of its line
+            newline = find("\n", at)
+            pos = len(text) if newline < 0 else newline
+        else:  # a lone '/'
+            pos = at + 1
+
+
 _LAST_DEPTH = [0]  # the deepest bracket nesting of the text last checked
-_NESTING_CHARS = re.compile(r'//|[()\[\]{}"#\n]')
-
-
-def _escaped(text: str, pos: int) -> bool:
-    """Is the character at pos preceded by an odd number of backslashes?"""
-    n = 0
-    while pos - n - 1 >= 0 and text[pos - n - 1] == "\\":
-        n += 1
-    return n % 2 == 1
-
+_NESTING_CHARS = re.compile(r'[()\[\]{}"#/]')
+_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"?')
 
 
 # ------------------------------------------------------------------ entry points

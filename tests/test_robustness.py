@@ -179,6 +179,55 @@ def test_50000_unclosed_braces_on_one_line(tmp_path: Path) -> None:
     assert_diagnostic(run_cli(f), "E116", line=1, source=text)
 
 
+def _nesting_by_hand(text: str, limit: int) -> tuple[int, int]:
+    """checker.parse._nesting's definition, one character at a time: brackets count
+    outside strings and comments; a string ends at its closing quote (not one after an
+    odd number of backslashes) or at the end of its line, a comment at the end of its
+    line; a closing bracket at depth 0 is ignored."""
+    depth = deepest = 0
+    in_string = in_comment = False
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\n":
+            in_string = in_comment = False
+        elif in_comment:
+            pass
+        elif in_string:
+            if ch == "\\":
+                i += 1 if i + 1 < len(text) and text[i + 1] != "\n" else 0
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch == "#" or text.startswith("//", i):
+            in_comment = True
+        elif ch in "([{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if depth > limit:
+                    return deepest, i
+        elif ch in ")]}":
+            depth = max(0, depth - 1)
+        i += 1
+    return deepest, -1
+
+
+def test_nesting_scan_matches_its_definition() -> None:
+    import random
+
+    from checker.parse import _nesting
+
+    rng = random.Random(20261127)
+    pieces = ["(", ")", "[", "]", "{", "}", '"', "\\", "#", "/", "//", "\n", "a", " ", "(((((", '\\"', "[1]"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 120)))
+        if rng.random() < 0.3:
+            text = "(" * rng.randint(8, 14) + text
+        assert _nesting(text, 10) == _nesting_by_hand(text, 10), text
+
+
 def test_20000_complements_in_a_row(tmp_path: Path) -> None:
     text = "feature X = 1.EAX[1]\nset S =\n" + over_lines("~" * 20_000) + "X\n"
     f = write(tmp_path / "tilde.cpuid", text)
