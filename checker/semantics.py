@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import enum
 import gc
+import operator
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -115,8 +116,7 @@ class Program:
         new one with the same id) or `also` changed."""
         files = tuple(self.files.values())
         got = self._derived.get(name)
-        if got is None or got[2] != also or len(got[0]) != len(files) or \
-                any(a is not b for a, b in zip(got[0], files)):
+        if got is None or got[2] != also or len(got[0]) != len(files) or not all(map(operator.is_, got[0], files)):
             got = self._derived[name] = (files, make(), also)
         return got[1]
 
@@ -375,12 +375,14 @@ class _Loader:
     def closure(self, name: str) -> list[str]:
         """The file and everything it imports, transitively (imports are transitive)."""
         seen: list[str] = []
+        visited: set[str] = set()
         todo = [name]
         while todo:
             f = todo.pop()
-            if f in seen or f not in self.program.files:
+            if f in visited or f not in self.program.files:
                 continue
             seen.append(f)
+            visited.add(f)
             todo.extend(child for child, _ in self.imports.get(f, []))
         return seen
 
@@ -515,10 +517,27 @@ class _Analyser:
                 self.check_decl(d)
 
     def build_scopes(self) -> None:
+        # Each file's own names, made once: a scope without a clash is the union of its
+        # closure's (in C; a catalog imported by a hundred files is not walked a hundred times).
+        own: dict[str, dict[str, object] | None] = {}  # None: the file names something twice
+        for path, spec in self.p.files.items():
+            names = {d.name.name: d for d in spec.declarations if isinstance(d, NamedDecl)}
+            named = sum(isinstance(d, NamedDecl) for d in spec.declarations)
+            own[path] = names if len(names) == named else None
         reported: set[tuple[int, int]] = set()
         for path in self.p.files:
+            closure = self.loader.closure(path)
             scope: dict[str, object] = {}
-            for f in self.loader.closure(path):
+            for f in closure:
+                names = own[f]
+                if names is None or not scope.keys().isdisjoint(names):
+                    break
+                scope.update(names)
+            else:
+                self.p.scopes[path] = scope
+                continue
+            scope = {}  # a clash: found and reported name by name, in declaration order
+            for f in closure:
                 for d in self.p.files[f].declarations:
                     if not isinstance(d, NamedDecl):
                         continue
