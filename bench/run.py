@@ -111,7 +111,7 @@ def _child(argv: list[str]) -> int:
 
     report["import_s"] = time.perf_counter() - t0
     t1 = time.perf_counter()
-    program, diags = analyse([a.dir], jobs=max(a.jobs, 1))  # as the CLI does: --jobs parses large inputs in two
+    program, diags = analyse([a.dir])
     report["analyse_s"] = time.perf_counter() - t1
     report["jobs"] = a.jobs
     report["errors"] = [d.render() for d in diags if d.is_error][:5]
@@ -565,7 +565,7 @@ class Bench:
             floor_reserve = 0.8 * factor + 5  # the floor case below re-analyses the generated tree
             for check, label in wanted:
                 cap = self.cap(self.args.max_seconds, floor_reserve)
-                # as `cpuid-contracts check` runs it: --jobs the usable CPUs (a large input is parsed in two)
+                # as `cpuid-contracts check` runs it: --jobs the usable CPUs (the counterexamples written up in parallel)
                 r = spawn(["check", str(out), "--only", check, "--jobs", str(usable_cpus())], cap)
                 r.update(info, gen_s=gen_s, capped_by_budget=cap < self.args.max_seconds)
                 self.cases["C2"][f"{check}@{factor}x"] = r

@@ -127,8 +127,17 @@ class BitSet(Mapping[Reg, int]):
         self._hash: int | None = None
 
     @classmethod
+    def _clean(cls, masks: dict[Reg, int]) -> "BitSet":
+        """A set of masks already without zeros and within the register width (kept, not copied)."""
+        out = object.__new__(cls)
+        out._masks = masks
+        out._hash = None
+        return out
+
+    @classmethod
     def of(cls, reg: Reg, mask: int) -> "BitSet":
-        return cls({reg: mask})
+        mask &= REGISTER_MASK
+        return cls._clean({reg: mask} if mask else {})
 
     def __getitem__(self, reg: Reg) -> int:
         return self._masks[reg]
@@ -158,7 +167,7 @@ class BitSet(Mapping[Reg, int]):
         out = dict(self._masks)
         for r, m in other._masks.items():
             out[r] = out.get(r, 0) | m
-        return BitSet(out)
+        return BitSet._clean(out)  # unions of clean masks are clean
 
     def __and__(self, other: "BitSet") -> "BitSet":
         return BitSet({r: m & other._masks.get(r, 0) for r, m in self._masks.items()})

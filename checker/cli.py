@@ -91,14 +91,14 @@ def _no_spec_files(dirs: Sequence[str | Path], shown: Sequence[str]) -> list[Dia
             for d, name in zip(dirs, shown) if Path(d).is_dir() and not collect_spec_paths([d])]
 
 
-def load(paths: Sequence[str], jobs: int = 1) -> tuple[Program, list[Diagnostic], str]:
+def load(paths: Sequence[str]) -> tuple[Program, list[Diagnostic], str]:
     if paths:
-        program, diags = analyse(paths, jobs=jobs)
+        program, diags = analyse(paths)
         diags = _no_spec_files(paths, paths) + diags
         where = ", ".join(paths)
     else:
         root = shipped_spec_dir()
-        program, diags = analyse([root], display=_display_for(root), jobs=jobs)
+        program, diags = analyse([root], display=_display_for(root))
         diags = _no_spec_files([root], ["spec/"]) + diags
         where = "the shipped specs (spec/)"
     return program, diags, where
@@ -136,7 +136,7 @@ def _overwrites_a_spec(program: Program, output: str | None) -> Diagnostic | Non
 
 
 def _analysed(args: argparse.Namespace) -> tuple[Program | None, list[Diagnostic], str, int | None]:
-    program, diags, where = load(args.paths, getattr(args, "jobs", 1))
+    program, diags, where = load(args.paths)
     clash = _overwrites_a_spec(program, _output(args))
     if clash is not None:
         print(clash.render(), file=sys.stderr)
@@ -534,8 +534,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--check", action="append", metavar="NAME", help="run only this check (repeatable)")
     check.add_argument("--table-only", action="store_true", help="print only the verdict table and summary")
     check.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
-                       help="checks to run in parallel, spec files of 2 MB or more parsed in two processes, and "
-                            "a lone check's counterexamples written up in parallel (default: the number of CPUs); "
+                       help="checks to run in parallel, and a lone check's counterexamples written up in "
+                            "parallel (default: the number of CPUs); "
                             "verdicts and reports do not depend on it")
     _common(check)
     check.set_defaults(func=cmd_check)

@@ -4,8 +4,8 @@ The child runs a function and sends its result back pickled through a pipe, then
 leaves with os._exit (none of the parent's exit handlers or z3 destructors run in
 it). Whatever goes wrong on the child's side (no fork, an exception, a broken or
 truncated reply) only means the caller does the work itself: collect() then says
-the result did not come back. Used by the parser (checker.parse.parse_in_parallel)
-and by the checker for counterexample write-ups (checker.solve.check_one).
+the result did not come back. Used by the checker for counterexample write-ups
+(checker.solve.check_one).
 """
 
 from __future__ import annotations

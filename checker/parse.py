@@ -10,9 +10,7 @@ grammar's LALR tables (checker.parse_tables, generated from grammar/ by lark)
 and a one-regex lexer, building the AST during the parse; simple one-line
 statements, most of a large spec, are read whole (checker.line_statements). A
 file that fails there is handed to checker.syntax, which parses it again with
-lark itself to name every syntax error in the users' words. Large inputs can be
-parsed in two processes (parse_in_parallel: the trees of a forked process come
-back pickled).
+lark itself to name every syntax error in the users' words.
 """
 
 from __future__ import annotations
@@ -23,7 +21,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from checker import ast, forked, line_statements, parse_tables
+from checker import ast, line_statements, parse_tables
 from checker.ast_builder import AstBuilder, BadNumber, BadSdm
 from checker.diagnostics import Diagnostic, Span
 
@@ -434,15 +432,6 @@ def parse_file(path: str | os.PathLike[str], shown_as: str | None = None) -> tup
     return tree, read_diags + parse_diags
 
 
-# ------------------------------------------------------------------ many files at once
-
-# Below this many bytes of spec text a second process costs more than it saves (the
-# shipped spec/ is about 170 KB; bench/gen.py's spec with 100 times its registers, 6 MB).
-PARALLEL_PARSE_BYTES = 2 * 1024 * 1024
-# The share of the bytes the forked process parses: it also pickles its trees, which
-# costs about a fifth of parsing them, and this process unpickles them afterwards.
-FORKED_SHARE = 0.42
-
 Parsed = tuple[str | None, list[Diagnostic], "ast.SpecFile | None", list[Diagnostic]]
 
 
@@ -453,46 +442,3 @@ def read_and_parse(path: Path, name: str) -> Parsed:
         return None, read_diags, None, []
     tree, diags = parse_text(text, name)
     return text, read_diags, tree, diags
-
-
-def parse_in_parallel(files: list[tuple[Path, str]], jobs: int) -> dict[str, Parsed]:
-    """Many files read and parsed, by name; with jobs > 1 and a large input, a forked
-    process parses some of the files while this one parses the rest (the
-    results are the same as parsing each file here). Files whose part fails to come
-    back are left out: the caller parses what is missing itself."""
-    sizes = []
-    for path, _ in files:
-        try:
-            sizes.append(path.stat().st_size)
-        except OSError:
-            sizes.append(0)
-    total = sum(sizes)
-    theirs: list[tuple[Path, str]] = []
-    if jobs > 1 and total >= PARALLEL_PARSE_BYTES and hasattr(os, "fork"):
-        # largest first, so that one large file does not leave either process waiting
-        room = FORKED_SHARE * total
-        for i in sorted(range(len(files)), key=lambda i: -sizes[i]):
-            if sizes[i] <= room:
-                theirs.append(files[i])
-                room -= sizes[i]
-    reader = _fork_parser(theirs) if theirs else None
-    taken = {name for _, name in theirs} if reader is not None else set()
-    try:
-        out = {name: read_and_parse(path, name) for path, name in files if name not in taken}
-    except BaseException:  # interrupted, or a bug: the forked process is not left behind
-        if reader is not None:
-            forked.abandon(reader)
-        raise
-    if reader is not None:
-        out.update(_collect(reader))
-    return out
-
-
-def _fork_parser(files: list[tuple[Path, str]]) -> forked.Forked | None:
-    """A forked process that parses `files`; None if no process could be made."""
-    return forked.start(lambda: [(name, read_and_parse(path, name)) for path, name in files])
-
-
-def _collect(reader: forked.Forked) -> dict[str, Parsed]:
-    ok, parsed = forked.collect(reader)
-    return dict(parsed) if ok else {}

@@ -24,7 +24,7 @@ from typing import Any, Callable, Iterable, Iterator
 from checker import ast
 from checker.bits import FUTURE_LEAF, MAX_LEAF, REGISTERS, WIDE_MASK, BitSet, Reg, range_mask
 from checker.diagnostics import Diagnostic, Span, did_you_mean
-from checker.parse import SPEC_SUFFIX, Parsed, parse_in_parallel, parse_text, read_and_parse
+from checker.parse import SPEC_SUFFIX, parse_text, read_and_parse
 
 
 class Kind(enum.Enum):
@@ -305,13 +305,12 @@ class _Loader:
         self.imports: dict[str, list[tuple[str, ast.ImportDecl]]] = {}
         self.paths: dict[str, Path] = {}
         self.failed: set[str] = set()
-        self.parsed: dict[str, Parsed] = {}  # files parsed before loading (see analyse)
 
     def load(self, path: Path) -> str:
         name = self.display(path)
         if name in self.program.files or name in self.failed:
             return name
-        text, diags, tree, parse_diags = self.parsed.pop(name, None) or read_and_parse(path, name)
+        text, diags, tree, parse_diags = read_and_parse(path, name)
         self.diagnostics.extend(diags)
         if text is None:
             self.failed.add(name)
@@ -387,17 +386,13 @@ class _Loader:
         return seen
 
 
-def analyse(paths: Iterable[str | os.PathLike[str]], display: Callable[[Path], str] | None = None,
-            jobs: int = 1) -> tuple[Program, list[Diagnostic]]:
-    """Load, parse and analyse spec files (and their imports). Never raises for bad input.
-    With jobs > 1 a large input is parsed in two processes (checker.parse.parse_in_parallel)."""
+def analyse(paths: Iterable[str | os.PathLike[str]], display: Callable[[Path], str] | None = None
+            ) -> tuple[Program, list[Diagnostic]]:
+    """Load, parse and analyse spec files (and their imports). Never raises for bad input."""
     show = display or (lambda p: _relative(p))
     loader = _Loader(show)
     with cyclic_gc_paused():
-        given = collect_spec_paths(paths)
-        if jobs > 1:
-            loader.parsed = parse_in_parallel([(p, show(p)) for p in given], jobs)
-        for p in given:
+        for p in collect_spec_paths(paths):
             loader.load(p)
         loader.check_cycles()
         program = loader.program
