@@ -61,10 +61,16 @@ Recognised = tuple[str, Any, tuple[int, int, int, int], int]  # nonterminal, nod
 Recogniser = Callable[[str, int, int, int, str], "Recognised | None"]
 Regs = tuple[tuple[int, int], ...]  # a match's (start, end) per group, (-1, -1) for an absent one
 
-# Keywords that start a statement: they cannot continue the one before them.
-_STARTERS = frozenset(("import", "source", "leaf", "feature", "field", "set", "guarantee", "invariant", "module",
-                       "kvm", "host", "design", "check", "version", "assume", "reports", "attributes_fixed0",
-                       "attributes_fixed1", "xfam_fixed0", "xfam_fixed1"))
+# The keywords that may follow a statement read whole: those that start the next statement
+# where it stands (they cannot continue it). Any other keyword declines the line: the
+# driver reads a keyword by the parser's state, and the state after a statement's last
+# token (often an expression state shared with other contexts) may read it otherwise
+# than the state after the whole statement does (`leaf` after a class statement is the
+# keyword to the one, a class name to the other).
+_TOP_LEVEL_STARTERS = frozenset(("import", "source", "leaf", "feature", "field", "set", "guarantee", "invariant",
+                                 "module", "kvm", "host", "design", "check"))
+_MODULE_STARTERS = frozenset(("version", "assume", "reports", "attributes_fixed0", "attributes_fixed1",
+                              "xfam_fixed0", "xfam_fixed1"))
 
 
 def _groups(pattern: re.Pattern[str], *names: str) -> tuple[int, ...]:
@@ -139,9 +145,9 @@ def recognisers(keywords: dict[str, str]) -> dict[str, tuple[str, Recogniser]]:
         """Is the word there a keyword? (the driver decides per state whether it reads as one)"""
         return span[0] >= 0 and text[span[0]:span[1]] in keywords
 
-    def continues(text: str, span: tuple[int, int]) -> bool:
-        """Could the next word (captured by _END) continue the statement?"""
-        return span[0] >= 0 and (word := text[span[0]:span[1]]) in keywords and word not in _STARTERS
+    def continues(text: str, span: tuple[int, int], starters: frozenset[str] = _TOP_LEVEL_STARTERS) -> bool:
+        """Could the next word (captured by _END) continue the statement, or be read otherwise?"""
+        return span[0] >= 0 and (word := text[span[0]:span[1]]) in keywords and word not in starters
 
     def feature(text: str, start: int, line: int, ls: int, file: str) -> Recognised | None:
         m = _FEATURE.match(text, start)
@@ -217,7 +223,7 @@ def recognisers(keywords: dict[str, str]) -> dict[str, tuple[str, Recogniser]]:
         if tail is None:
             return None
         regs = tail.regs
-        if continues(text, regs[_TAIL_NEXT]) or keyword(text, regs[_TAIL_SRC]):
+        if continues(text, regs[_TAIL_NEXT], _MODULE_STARTERS) or keyword(text, regs[_TAIL_SRC]):
             return None
         if len(terms) == 1:
             bits = terms[0]
