@@ -120,6 +120,9 @@ CORNER_CASES = [
     'module m { version "1"\n native 0x1.EAX verified 0\n assume a }',
     "module m { native 0x1.EAX verified 0 when XFAMX[1] }",
     "module m { native 0x1.EAX[0]when XFAM[1] }",
+    "module m {\n native 0x1.EAX[0]\n leaf 0x1.EBX[1]\n}",  # 'leaf' is the keyword here: lark refuses
+    "module m {\n native 0x1.EAX[0] from s\n leaf 0x1.EBX[1]\n}",  # and a class name here
+    "feature F = 1.EAX[0]\nversion 1",
 ]
 
 
