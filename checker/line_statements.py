@@ -11,9 +11,10 @@ driver then takes the statement's nonterminal as if it had reduced it.
 A recogniser only ever declines: on anything unusual (a statement over several
 lines, a keyword used as a name, a number the builder refuses, an operator
 other than `|`) it returns None and the driver reads the line token by token
-as before. A statement is taken only if it ends its line and the next token
-cannot continue it (a `from` or `verified` on the next line would belong to
-it). tests/test_fast_lexer.py holds the result to lark's parse.
+as before. A statement is taken only if it ends its line and the next token is
+`}`, the end, a name, or a keyword that starts a statement where it stands (a
+`from` or `verified` on the next line would belong to the statement; see
+_TOP_LEVEL_STARTERS). tests/test_fast_lexer.py holds the result to lark's parse.
 """
 
 from __future__ import annotations
