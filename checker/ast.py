@@ -11,7 +11,9 @@ kept flat, so a spec with thousands of terms does not make deep trees.
 No stage changes a node after the parse (a change is a new node:
 ``dataclasses.replace``), but the classes are not ``frozen``: a frozen
 dataclass's constructor sets each field through ``object.__setattr__``, and
-with frozen spans too that was a sixth of the parser's instructions.
+with frozen spans too that was a sixth of the parser's instructions. They are
+slotted (no per-node ``__dict__``: the 100x spec's nodes take 22 MB less), so a
+node has its fields and nothing else.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from typing import Union
 from checker.diagnostics import Span
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Ident:
     name: str
     span: Span
@@ -30,7 +32,7 @@ class Ident:
 
 # ------------------------------------------------------------------ expressions
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class RegisterPosition:
     """``7.0.EBX[7]``, ``1.ECX[31:24]``, ``0x80000008.EAX`` (whole register)."""
     span: Span
@@ -41,7 +43,7 @@ class RegisterPosition:
     lo: int | None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class LeafPosition:
     """``7.0.*``: every register of a leaf (``7.*``: of every subleaf)."""
     span: Span
@@ -49,7 +51,7 @@ class LeafPosition:
     subleaf: int | None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class FuturePosition:
     """``future.EAX[3]`` or ``future.*``: the unknown future leaf, whose number is symbolic."""
     span: Span
@@ -58,7 +60,7 @@ class FuturePosition:
     lo: int | None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class WidePosition:
     """``XFAM[9]``, ``ATTRIBUTES[30]``: bits of the 64-bit TD configuration words."""
     span: Span
@@ -67,7 +69,7 @@ class WidePosition:
     lo: int
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Name:
     """A reference: ``SMEP``, ``caps``, ``module.fixed1``, ``td.cpuid``."""
     span: Span
@@ -78,38 +80,38 @@ class Name:
         return ".".join(p.name for p in self.parts)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class SetLiteral:
     span: Span
     items: tuple["Expr", ...]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class FunctionCall:
     span: Span
     function: Ident
     args: tuple["Expr", ...]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Number:
     span: Span
     value: int
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class BoolLiteral:
     span: Span
     value: bool
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Complement:
     span: Span
     operand: "Expr"
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class SetChain:
     """``a | b - c ^ d``: left-associative union, difference, symmetric difference."""
     span: Span
@@ -117,13 +119,13 @@ class SetChain:
     rest: tuple[tuple[str, "Expr"], ...]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Intersection:
     span: Span
     operands: tuple["Expr", ...]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Comparison:
     """``a == b``, ``a <= b`` (subset), ``a < b`` (proper subset), ``!=``, ``>=``, ``>``."""
     span: Span
@@ -132,7 +134,7 @@ class Comparison:
     right: "Expr"
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Membership:
     """``SMEP in td.cpuid``: every bit of the left side is in the right side."""
     span: Span
@@ -140,32 +142,32 @@ class Membership:
     container: "Expr"
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Not:
     span: Span
     operand: "Expr"
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Conjunction:
     span: Span
     operands: tuple["Expr", ...]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Disjunction:
     span: Span
     operands: tuple["Expr", ...]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Implication:
     span: Span
     left: "Expr"
     right: "Expr"
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class LeafRestriction:
     """``td.cpuid on leaves 0..0x7F, 0x80000000..0x8000007F``."""
     span: Span
@@ -183,20 +185,20 @@ Position = Union[RegisterPosition, LeafPosition, FuturePosition, WidePosition]
 
 # ------------------------------------------------------------------ catalog, sources, properties
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class ImportDecl:
     span: Span
     path: str
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class SourceDecl:
     span: Span
     name: Ident
     attributes: tuple[tuple[str, str], ...]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class LeafDecl:
     span: Span
     leaf: int
@@ -205,7 +207,7 @@ class LeafDecl:
     source: Ident | None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class FeatureDecl:
     span: Span
     name: Ident
@@ -213,7 +215,7 @@ class FeatureDecl:
     source: Ident | None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class FieldDecl:
     span: Span
     name: Ident
@@ -221,7 +223,7 @@ class FieldDecl:
     source: Ident | None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class SetDecl:
     span: Span
     name: Ident
@@ -230,7 +232,7 @@ class SetDecl:
     data: "DataSource | None" = None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class GuaranteeDecl:
     span: Span
     name: Ident
@@ -238,7 +240,7 @@ class GuaranteeDecl:
     source: Ident | None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class InvariantDecl:
     span: Span
     name: Ident
@@ -248,7 +250,7 @@ class InvariantDecl:
 
 # ------------------------------------------------------------------ parties
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class DataSource:
     """``from release "releases/x.json"``: a declaration whose data is imported from a file
     (checker.importers turns it into the statements a hand-written declaration would hold)."""
@@ -256,19 +258,19 @@ class DataSource:
     format: Ident  # release, dump or kvm_cpuid2
     path: str
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class VersionStmt:
     span: Span
     version: str
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class AssumeStmt:
     span: Span
     names: tuple[Ident, ...]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Gate:
     """``when XFAM[5, 6, 7]``: the bit reads 0 unless every listed XFAM/ATTRIBUTES bit is set."""
     span: Span
@@ -276,7 +278,7 @@ class Gate:
     bits: tuple[int, ...]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class ClassStmt:
     span: Span
     class_name: Ident
@@ -286,14 +288,14 @@ class ClassStmt:
     source: Ident | None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class ReportsStmt:
     span: Span
     expr: Expr
     source: Ident | None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class ModuleFixedStmt:
     """``xfam_fixed1 XFAM[1:0]``: module-level ATTRIBUTES/XFAM fixed bits."""
     span: Span
@@ -305,7 +307,7 @@ class ModuleFixedStmt:
 ModuleStmt = Union[VersionStmt, AssumeStmt, ClassStmt, ReportsStmt, ModuleFixedStmt]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class ModuleDecl:
     span: Span
     name: Ident
@@ -314,14 +316,14 @@ class ModuleDecl:
     data: DataSource | None = None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class KnowsStmt:
     span: Span
     expr: Expr
     source: Ident | None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class KvmDecl:
     span: Span
     name: Ident
@@ -329,14 +331,14 @@ class KvmDecl:
     data: DataSource | None = None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class HostCpuidStmt:
     span: Span
     expr: Expr
     source: Ident | None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class HostDecl:
     span: Span
     name: Ident
@@ -346,21 +348,21 @@ class HostDecl:
 
 # ------------------------------------------------------------------ designs
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Param:
     span: Span
     name: Ident
     type: Ident | None  # cpuid (default), xfam, attributes
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class LetStmt:
     span: Span
     name: Ident
     expr: Expr
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class RequiresStmt:
     span: Span
     condition: Expr
@@ -368,14 +370,14 @@ class RequiresStmt:
     source: Ident | None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class ReturnsStmt:
     span: Span
     expr: Expr
     source: Ident | None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class SetsStmt:
     span: Span
     target: Name
@@ -386,7 +388,7 @@ class SetsStmt:
 IoctlStmt = Union[LetStmt, RequiresStmt, ReturnsStmt, SetsStmt]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class IoctlDecl:
     span: Span
     name: Ident
@@ -397,7 +399,7 @@ class IoctlDecl:
     body: tuple[IoctlStmt, ...]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class CallStep:
     span: Span
     result: Ident | None
@@ -405,13 +407,13 @@ class CallStep:
     args: tuple[Expr, ...]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class AssumeStep:
     span: Span
     condition: Expr
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class ViewStep:
     span: Span
     expr: Expr
@@ -420,13 +422,13 @@ class ViewStep:
 ProtocolStep = Union[CallStep, AssumeStep, ViewStep]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class ProtocolDecl:
     span: Span
     steps: tuple[ProtocolStep, ...]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class DesignSource:
     span: Span
     source: Ident
@@ -435,7 +437,7 @@ class DesignSource:
 DesignStmt = Union[LetStmt, IoctlDecl, ProtocolDecl, DesignSource]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class DesignDecl:
     span: Span
     name: Ident
@@ -444,7 +446,7 @@ class DesignDecl:
 
 # ------------------------------------------------------------------ checks
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class CheckPart:
     """``design NAME``, ``module NAME``, ``kvm NAME``, ``host NAME``."""
     span: Span
@@ -452,13 +454,13 @@ class CheckPart:
     name: Ident
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class CheckFuture:
     span: Span
     enabled: bool
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class VerifyStmt:
     span: Span
     invariant: Ident
@@ -468,7 +470,7 @@ class VerifyStmt:
 CheckStmt = Union[CheckPart, CheckFuture, AssumeStmt, VerifyStmt]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class CheckDecl:
     span: Span
     name: Ident
@@ -481,7 +483,7 @@ Decl = Union[
 ]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class SpecFile:
     path: str
     declarations: tuple[Decl, ...]
