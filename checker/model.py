@@ -123,7 +123,6 @@ CLASS_CODES = {name: i for i, name in enumerate(MODULE_CLASSES)}  # code 7 reads
 # what a module's `reports` statement may name (everything but reported_configurable itself)
 REPORTABLE_ATTRS = MODULE_CLASSES + ("xfam_dependent", "attributes_dependent", "accepted_configurable", "virtualized")
 CODE_BITS = 3  # Model.module_values builds the class selectors for exactly three
-WORDS = ("XFAM", "ATTRIBUTES")
 
 
 class ModelError(Exception):
@@ -370,39 +369,57 @@ class PlainBooks:
         self.var_role = dict.fromkeys(self.names, role)
 
 
+def _pinned_classes(mod: "ConcreteModule", r: Reg) -> dict[str, int]:
+    """The classes a release gives register r's bits, as properties see them: a native bit
+    the module verifies is fixed on every host it accepts (DESIGN section 2), so verified 1
+    counts as fixed1 and verified 0 as fixed0 (the TD's value is the same either way).
+    The release's own dict when nothing changes: callers do not modify it."""
+    pinned = mod.classes.get(r)
+    if not pinned:
+        return {}
+    native = pinned.get("native", 0)
+    v1 = native & mod.verified1.get(r, 0)
+    v0 = native & mod.verified0.get(r, 0)
+    if not (v1 or v0):
+        return pinned
+    out = dict(pinned)
+    out["native"] = native & ~(v1 | v0)
+    out["fixed1"] = out.get("fixed1", 0) | v1
+    out["fixed0"] = out.get("fixed0", 0) | v0
+    return out
+
+
+def _gate_masks(mod: "ConcreteModule", r: Reg) -> tuple[int, int]:
+    """Register r's bits that read 0 unless XFAM, and unless ATTRIBUTES, bits are set."""
+    xfam = attributes = 0
+    for m, g in mod.gates.get(r, ()):
+        if g.word == "XFAM":
+            xfam |= m
+        elif g.word == "ATTRIBUTES":
+            attributes |= m
+    return xfam, attributes
+
+
 def _plain_release_masks(mod: "ConcreteModule", registers: list[Reg], ones: int
                          ) -> tuple[dict[str, SetValue], dict[str, SetValue]]:
-    """Model.module_values' class masks and gates of a concrete release on plain integers: the
-    same values, without an algebra call per class and register (a register the release
-    does not list is all faulting)."""
+    """A concrete release's class masks and gates per register, on plain integers (a
+    register the release does not list is all faulting). Model.module_values reads them
+    for every concrete release (on Z3 terms, as constants)."""
     masks: dict[str, SetValue] = {c: {} for c in MODULE_CLASSES}
     gated: dict[str, SetValue] = {"xfam_dependent": {}, "attributes_dependent": {}}
     unlisted = {c: 0 for c in MODULE_CLASSES}
     unlisted["faulting"] = ones
-    classes, verified1, verified0, gates = mod.classes, mod.verified1, mod.verified0, mod.gates
     for r in registers:
-        pinned = classes.get(r)
-        native = pinned.get("native", 0) if pinned else 0
-        v1 = native & verified1.get(r, 0) if native else 0
-        v0 = native & verified0.get(r, 0) if native else 0
+        pinned = _pinned_classes(mod, r)
         if not pinned:
             for c in MODULE_CLASSES:
                 masks[c][r] = unlisted[c]
         else:
-            pinned = dict(pinned)
-            if v1 or v0:  # as in module_values: verified native bits count as fixed
-                pinned["native"] = native & ~(v1 | v0)
-                pinned["fixed1"] = pinned.get("fixed1", 0) | v1
-                pinned["fixed0"] = pinned.get("fixed0", 0) | v0
             for c in MODULE_CLASSES:
                 masks[c][r] = pinned.get(c, 0) & ones
+            # bits a concrete release does not list are not virtualized (#VE)
             masks["faulting"][r] = (pinned.get("faulting", 0) | ~sum_masks(pinned.values())) & ones
-        xfam = attributes = 0
-        for m, g in gates.get(r, ()):
-            if g.word == "XFAM":
-                xfam |= m
-            elif g.word == "ATTRIBUTES":
-                attributes |= m
+        xfam, attributes = _gate_masks(mod, r)
         gated["xfam_dependent"][r] = xfam & ones
         gated["attributes_dependent"][r] = attributes & ones
     return masks, gated
@@ -763,31 +780,17 @@ class Model(Generic[BV, B]):
     def module_values(self, mod: ConcreteModule, prefix: str) -> dict[str, Any]:
         """Class masks per register, the gates, and the module-level words."""
         alg = self.alg
-        if self._plain and not mod.symbolic:  # shared by every concrete model on this space
+        if not mod.symbolic:  # the plain masks are shared by every concrete model on this space
             masks, gated = self.space.plain_masks(mod)
-            to_make: list[Reg] = []
+            if not self._plain:  # on Z3 terms: the same masks as constants
+                masks = {c: {r: self.mask_const(m) for r, m in per_reg.items()} for c, per_reg in masks.items()}
+                gated = {k: {r: self.mask_const(m) for r, m in per_reg.items()} for k, per_reg in gated.items()}
         else:
             masks = {c: {} for c in MODULE_CLASSES}
             gated = {"xfam_dependent": {}, "attributes_dependent": {}}
-            to_make = self.space.registers
-        for r in to_make:
-            pinned = dict(mod.classes.get(r, {}))
-            # A native bit the module verifies is fixed on every host it accepts
-            # (DESIGN section 2): verified 1 counts as fixed1, verified 0 as fixed0.
-            # The TD's value is the same either way; this is how properties see it.
-            v1 = pinned.get("native", 0) & mod.verified1.get(r, 0)
-            v0 = pinned.get("native", 0) & mod.verified0.get(r, 0)
-            if v1 or v0:
-                pinned["native"] = pinned.get("native", 0) & ~(v1 | v0)
-                pinned["fixed1"] = pinned.get("fixed1", 0) | v1
-                pinned["fixed0"] = pinned.get("fixed0", 0) | v0
-            pinned_mask = sum_masks(pinned.values()) & self.space.all_ones
-            if not mod.symbolic:
-                for c in MODULE_CLASSES:
-                    masks[c][r] = self.mask_const(pinned.get(c, 0))
-                # bits a concrete release does not list are not virtualized (#VE)
-                masks["faulting"][r] = self.mask_const(pinned.get("faulting", 0) | (self.space.all_ones & ~pinned_mask))
-            else:
+            for r in self.space.registers:
+                pinned = _pinned_classes(mod, r)
+                pinned_mask = sum_masks(pinned.values()) & self.space.all_ones
                 code = [self._free(f"{prefix}class{j}", r) for j in range(CODE_BITS)]
                 # a class is one value of the three code bits: each code bit's two literals,
                 # and their products over the first two bits, are made once per register
@@ -800,9 +803,9 @@ class Model(Generic[BV, B]):
                         sel = alg.bor(sel, alg.band(low[(1, 1)], code[2]))
                     pinned_c = self.mask_const(pinned.get(c, 0))
                     masks[c][r] = alg.bor(alg.band(sel, unpinned), pinned_c)
-            for word in WORDS:
-                key = "xfam_dependent" if word == "XFAM" else "attributes_dependent"
-                gated[key][r] = self.mask_const(sum_masks(m for m, g in mod.gates.get(r, []) if g.word == word))
+                xfam, attributes = _gate_masks(mod, r)
+                gated["xfam_dependent"][r] = self.mask_const(xfam)
+                gated["attributes_dependent"][r] = self.mask_const(attributes)
         reported: SetValue = {}
         if mod.reports is None:
             for r in self.space.registers:
