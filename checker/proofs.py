@@ -290,8 +290,8 @@ def _render_part(cs: CheckSolver, out: CheckExport, part: Part) -> None:
         lines.append(f"; stands for {len({r.leaf_key for r in copies})} left-out leaf copies (alike to a kept "
                      "leaf, independent of other leaves but for shared words): registers " + _registers_text(copies))
     if comp.tied:
-        lines.append(f"; {comp.tied} register variable(s) have alike bit positions tied (concat/extract): all but "
-                     "a few positions of each class repeat one bit, which decides the same questions")
+        lines.append(f"; {comp.tied} register variable(s) have alike bit positions tied: all but a few positions "
+                     "of each class repeat one bit, so v is solved as v@kept, its free positions only")
     lines += [
         "; The assertions are the component's, as the deciding z3 solver held them, conjoined in one",
         "; assert. Each question assumes the literals that switch on the spec's assumptions and",

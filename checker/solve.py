@@ -26,7 +26,7 @@ from checker.encode import Cond, Z3Algebra, bit_set, nary
 from checker.model import (AlikeLeaves, CheckSetup, ConcreteAlgebra, Model, ModelError, Space, alike_leaves,
                            build_model, build_space, resolve_check, var_name)
 from checker.positions import MIN_BITS as MIN_TIED_BITS
-from checker.positions import Substitution, spreads
+from checker.positions import Tying, spreads
 from checker.results import (BitStory, CheckResult, Counterexample, Explanation, Verdict)
 from checker.semantics import Program, cyclic_gc_paused
 
@@ -420,11 +420,13 @@ class CheckSolver:
             if shapes_of[0] is not None and shapes_of[0] in shapes:
                 self.rep[idx] = shapes[shapes_of[0]]
                 continue
-            spread = self._tied_positions(comp, [b for _, b in kept], [b for _, b in violations])
+            tying = self._tied_positions(comp, [b for _, b in kept], [b for _, b in violations])
             assertions = plain
-            if spread:
-                assertions = self._implications(kept + violations, Substitution(spread, self.alg.vars))
-                shapes_of.append(self._shape(comp, assertions, mine))
+            spread: dict[str, z3.BitVecRef] = {}
+            if tying is not None:
+                assertions = self._implications(kept + violations, tying)
+                spread = tying.spread
+                shapes_of.append(self._shape(comp, assertions, mine, tying))
                 if shapes_of[1] is not None and shapes_of[1] in shapes:
                     self.rep[idx] = shapes[shapes_of[0]] = shapes[shapes_of[1]]
                     continue
@@ -447,20 +449,20 @@ class CheckSolver:
         self.representatives = sorted(set(self.rep))
 
     def _tied_positions(self, comp: Component, kept: list[z3.BoolRef], violations: list[z3.BoolRef]
-                        ) -> dict[str, z3.BitVecRef]:
-        """Alike bit positions of the component's registers tied together (checker.positions):
-        variable -> the term that stands for it. Small components are solved as they are."""
+                        ) -> Tying | None:
+        """Alike bit positions of the component's registers tied together (checker.positions).
+        Small components are solved as they are."""
         if not self.decompose:  # the naive encoding stays the plain formula
-            return {}
+            return None
         widths = self.model.variables
         if sum(widths[name] for name in comp.variables) < MIN_TIED_BITS:
-            return {}
+            return None
         return spreads(self.ctx, kept, violations, {name: self.alg.vars[name] for name in comp.variables},
                        self.model.var_reg, self.model.care, self.space.width)
 
-    def _implications(self, guarded: list[tuple[z3.BoolRef, z3.BoolRef]], tie: Substitution | None
+    def _implications(self, guarded: list[tuple[z3.BoolRef, z3.BoolRef]], tie: Tying | None
                       ) -> z3.AstVector:
-        """literal => body for each pair, the body's alike positions tied if `tie` is given
+        """literal => body for each pair, the body on its registers' kept positions if `tie` is given
         (through the C API: z3.Implies and Solver.add re-check every operand's sort)."""
         assertions = z3.AstVector(ctx=self.ctx)
         ref = self.ctx.ref()
@@ -474,12 +476,16 @@ class CheckSolver:
         Its registers are of one leaf, and every variable it has is a register's."""
         return len(comp.leaves) == 1 and all(v in self.model.var_leaf for v in comp.variables)
 
-    def _shape(self, comp: Component, assertions: z3.AstVector, violations: dict[str, z3.BoolRef]) -> Any:
+    def _shape(self, comp: Component, assertions: z3.AstVector, violations: dict[str, z3.BoolRef],
+               tying: Tying | None = None) -> Any:
         """The component's assertions with every variable renamed by its role (with the
         register's name in a component of several registers, as _rename moves them) and
         its "invariant fails here" literals by invariant, with what counting a
         counterexample reads (each variable's care mask): components of equal shape ask the
-        same questions up to renaming. None for one _rename cannot rename onto.
+        same questions up to renaming. With `tying`, the assertions are on the kept positions:
+        the narrow variables are renamed too, and which positions each register keeps is part
+        of the shape (an assignment is moved between components full width). None for one
+        _rename cannot rename onto.
 
         Z3 makes one term of equal terms in a context, so equal assertions have equal ids.
         The renamed terms are kept (self._shapes_held): a freed term's id is used again."""
@@ -499,6 +505,11 @@ class CheckSolver:
 
         pairs = [(self.alg.vars[name], stand_in(f"~{role(name)}", m.variables[name])) for name in sorted(comp.variables)]
         pairs += [(lit, stand_in(f"~violate:{inv}", None)) for inv, lit in violations.items()]
+        layout: tuple[Any, ...] = ()
+        if tying is not None:
+            pairs += [(narrow, stand_in(f"~{role(name)}@{narrow.size()}", narrow.size()))
+                      for name, narrow in sorted(tying.narrow.items())]
+            layout = tuple(tying.layout(r) for r in sorted(comp.regs))
         n = len(pairs)
         froms = (z3.Ast * n)(*[a.as_ast() for a, _ in pairs])
         tos = (z3.Ast * n)(*[b.as_ast() for _, b in pairs])
@@ -511,7 +522,7 @@ class CheckSolver:
         counting = tuple((r.register if not single else "",
                           tuple((role(self._name(v)), m.care[self._name(v)]) for v in m.deviation.get(r, [])))
                          for r in sorted(comp.regs))
-        return renamed.get_id(), counting
+        return renamed.get_id(), counting, layout
 
     @staticmethod
     def _build_key(comp: Component) -> Any:
