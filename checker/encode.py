@@ -84,6 +84,9 @@ lib = _Lib()
 _mk_bvor, _mk_bvand, _mk_bvxor, _mk_bvnot = lib.Z3_mk_bvor, lib.Z3_mk_bvand, lib.Z3_mk_bvxor, lib.Z3_mk_bvnot
 _mk_eq, _mk_not, _mk_ite, _mk_extract = z3.Z3_mk_eq, z3.Z3_mk_not, z3.Z3_mk_ite, z3.Z3_mk_extract
 _inc_ref = lib.Z3_inc_ref
+_mk_eq_raw, _mk_extract_raw = lib.Z3_mk_eq, lib.Z3_mk_extract
+_mk_const, _mk_string_symbol = lib.Z3_mk_const, lib.Z3_mk_string_symbol
+_get_sort, _mk_unsigned_int64, _mk_bvand_raw = lib.Z3_get_sort, lib.Z3_mk_unsigned_int64, lib.Z3_mk_bvand
 
 
 def nary(make: Any, terms: list[z3.BoolRef], ctx: z3.Context) -> z3.BoolRef:
@@ -92,6 +95,45 @@ def nary(make: Any, terms: list[z3.BoolRef], ctx: z3.Context) -> z3.BoolRef:
     more than building them."""
     n = len(terms)
     return z3.BoolRef(make(ctx.ref(), n, (z3.Ast * n)(*[t.as_ast() for t in terms])), ctx)
+
+
+def bit_set_raw(term: z3.BitVecRef, positions: Sequence[int], one: z3.BitVecRef) -> list[Any]:
+    """bit_set for each position, as raw Z3_asts: counted once and never released, like a
+    Term's (they live as long as the term's context). A counterexample's minimisation makes
+    one per counted bit of a component, and z3.py's wrapper for each was a tenth of it."""
+    ref, t, o = term.ctx.ref(), term.as_ast(), one.as_ast()
+    out = []
+    for i in positions:
+        picked = _mk_extract_raw(ref, i, i, t)
+        _inc_ref(ref, picked)  # held while the next call makes the flag from it
+        flag = _mk_eq_raw(ref, picked, o)
+        _inc_ref(ref, flag)
+        out.append(flag)
+    return out
+
+
+def all_zero(parts: Sequence[tuple[z3.BitVecRef, int | None]], ctx: z3.Context) -> z3.BoolRef:
+    """The conjunction of (x & mask) == 0 over the parts (x == 0 where mask is None), made
+    through the C API like bit_set_raw (each term made is counted once and never released)."""
+    ref = ctx.ref()
+    conjuncts = []
+    for x, mask in parts:
+        t = x.as_ast()
+        sort = _get_sort(ref, t)
+        if mask is not None:
+            m = _mk_unsigned_int64(ref, mask, sort)
+            _inc_ref(ref, m)
+            t = _mk_bvand_raw(ref, t, m)
+            _inc_ref(ref, t)
+        zero = _mk_unsigned_int64(ref, 0, sort)
+        _inc_ref(ref, zero)
+        same = _mk_eq_raw(ref, t, zero)
+        _inc_ref(ref, same)
+        conjuncts.append(same)
+    if not conjuncts:
+        return z3.BoolVal(True, ctx)
+    n = len(conjuncts)
+    return z3.BoolRef(lib.Z3_mk_and(ref, n, (z3.Ast * n)(*conjuncts)), ctx)
 
 
 def bit_set(term: z3.BitVecRef, i: int, one: z3.BitVecRef) -> z3.BoolRef:
@@ -135,6 +177,7 @@ class Z3Algebra:
         self.ref = self.ctx.ref()
         self.vars: dict[str, z3.BitVecRef] = {}
         self._values: dict[tuple[int, int], z3.BitVecRef] = {}
+        self._sorts: dict[int, z3.BitVecSortRef] = {}
         self._true = Cond([])
         self._false = Cond([], false=True)
 
@@ -156,8 +199,13 @@ class Z3Algebra:
     def var(self, name: str, width: int) -> Term:
         v = self.vars.get(name)
         if v is None:
-            v = z3.BitVec(name, width, self.ctx)
-            self.vars[name] = v
+            # z3.BitVec(name, width, ctx) through the C API, with the sort made once per width
+            # (a large check has tens of thousands of variables)
+            sort = self._sorts.get(width)
+            if sort is None:
+                sort = self._sorts[width] = z3.BitVecSort(width, self.ctx)
+            symbol = _mk_string_symbol(self.ref, name.encode())
+            v = self.vars[name] = z3.BitVecRef(_mk_const(self.ref, symbol, sort.ast), self.ctx)
         return Term(self, width, ast=v.as_ast(), support=frozenset((name,)))  # self.vars holds v
 
     def _made(self, ast: Any, width: int, support: frozenset[str]) -> Term:

@@ -22,7 +22,7 @@ import z3
 
 from checker import ast, forked
 from checker.bits import Reg, bit_numbers
-from checker.encode import Cond, Z3Algebra, bit_set, nary
+from checker.encode import Cond, Z3Algebra, all_zero, bit_set_raw, nary
 from checker.model import (AlikeLeaves, CheckSetup, ConcreteAlgebra, Model, ModelError, Space, alike_leaves,
                            build_model, build_space, resolve_check, var_name)
 from checker.positions import MIN_BITS as MIN_TIED_BITS
@@ -63,10 +63,10 @@ class Unknown(Exception):
         self.reason = reason
 
 
-def _at_most(flags: list[z3.BoolRef], k: int, ctx: z3.Context, arrays: dict[int, tuple[Any, Any, Any]],
+def _at_most(flags: list[Any], k: int, ctx: z3.Context, arrays: dict[int, tuple[Any, Any, Any]],
              weights: list[int] | None = None) -> z3.BoolRef:
     """The flags that hold weigh at most k (each weighs 1 unless `weights` says otherwise):
-    a pseudo-Boolean constraint.
+    a pseudo-Boolean constraint. Flags are z3 Booleans or raw Z3_asts (bit flags).
 
     `arrays` keeps each flag list's C arrays between calls: minimisation asks for
     many bounds over the same long lists, and z3.PbLe would convert the whole list
@@ -78,8 +78,8 @@ def _at_most(flags: list[z3.BoolRef], k: int, ctx: z3.Context, arrays: dict[int,
     made = arrays.get(id(flags))
     if made is None or made[0] is not flags:
         n = len(flags)
-        made = arrays[id(flags)] = (flags, (z3.Ast * n)(*[f.as_ast() for f in flags]),
-                                    (ctypes.c_int * n)(*(weights or [1] * n)))
+        raw = [f.as_ast() if isinstance(f, z3.AstRef) else f for f in flags]
+        made = arrays[id(flags)] = (flags, (z3.Ast * n)(*raw), (ctypes.c_int * n)(*(weights or [1] * n)))
     return z3.BoolRef(z3.Z3_mk_pble(ctx.ref(), len(flags), made[1], made[2], k), ctx)
 
 
@@ -105,7 +105,7 @@ class _Flags:
     leaf_weights: list[int]
     reg_weights: list[int]
     _leaf_flags: list[z3.BoolRef] | None = None
-    _bit_flags: list[z3.BoolRef] | None = None
+    _bit_flags: list[Any] | None = None  # raw Z3_asts (encode.bit_set_raw)
     _bit_weights: list[int] = field(default_factory=list)
     _one: z3.BitVecRef | None = None
 
@@ -132,12 +132,12 @@ class _Flags:
         return nonzero[0] if len(nonzero) == 1 else nary(z3.Z3_mk_or, nonzero, ctx)
 
     @property
-    def bit_flags(self) -> list[z3.BoolRef]:
+    def bit_flags(self) -> list[Any]:
         """One Boolean per bit position off its quiet value (built on first use). Z3's
         pseudo-Boolean constraints over these count far faster than popcount adders."""
         if self._bit_flags is None:
             v = self.vars
-            flags: list[z3.BoolRef] = []
+            flags: list[Any] = []
             weights: list[int] = []
             for g, weight in zip(self.reg_groups, self.reg_weights):
                 acc = None
@@ -146,11 +146,11 @@ class _Flags:
                     x = v[n] & c if c != (1 << self.width) - 1 else v[n]
                     acc = x if acc is None else acc | x
                     care |= c
-                own = [bit_set(acc, i, self.one) for i in range(self.width) if care >> i & 1]
+                own = bit_set_raw(acc, [i for i in range(self.width) if care >> i & 1], self.one)
                 flags.extend(own)
                 weights.extend([weight] * len(own))
             for n in self.wide:
-                flags.extend(bit_set(v[n], i, self.one) for i in range(self.wide_width))
+                flags.extend(bit_set_raw(v[n], range(self.wide_width), self.one))
                 weights.extend([1] * self.wide_width)
             self._bit_flags, self._bit_weights = flags, weights
         return self._bit_flags
@@ -826,7 +826,7 @@ class CheckSolver:
         (name,) = term.support
         return name
 
-    def _bound(self, comp: Component, flags: list[z3.BoolRef], k: int) -> z3.BoolRef:
+    def _bound(self, comp: Component, flags: list[Any], k: int) -> z3.BoolRef:
         """A literal that, assumed, allows flags of weight at most k (flags: the component's
         leaf_flags or bit_flags)."""
         self._bounds[0] += 1
@@ -834,12 +834,12 @@ class CheckSolver:
         comp.solver.add(z3.Implies(lit, self._at_most(comp, flags, k)))
         return lit
 
-    def _at_most(self, comp: Component, flags: list[z3.BoolRef], k: int) -> z3.BoolRef:
+    def _at_most(self, comp: Component, flags: list[Any], k: int) -> z3.BoolRef:
         own = self._flags(comp)
         weights = own.leaf_weights if flags is own.leaf_flags else own.bit_weights
         return _at_most(flags, k, comp.ctx, self._pb_arrays, weights)
 
-    def _least(self, comp: Component, lits: list[z3.BoolRef], flags: list[z3.BoolRef], lo: int,
+    def _least(self, comp: Component, lits: list[z3.BoolRef], flags: list[Any], lo: int,
                best: z3.ModelRef, measure: Callable[[z3.ModelRef], int]) -> tuple[z3.ModelRef, int]:
         """The least weight of `flags` a model of `lits` can have, at least lo, proved minimal:
         bounds are tried upwards from lo with doubling steps until one is met, then bisected
@@ -891,16 +891,8 @@ class CheckSolver:
         ctx = comp.ctx
         assert ctx is not None
         ref = ctx.ref()
-        # every variable at its quiet value: (v & care) == 0, a shared word == 0 (C API, like bit_set)
-        devs: list[z3.BoolRef] = []
-        for n, masked in [(n, True) for n in names] + [(n, False) for n in wide]:
-            x = own[n]
-            if masked:
-                mask = z3.BitVecVal(care[n], x.size(), ctx)
-                x = z3.BitVecRef(z3.Z3_mk_bvand(ref, x.as_ast(), mask.as_ast()), ctx)
-            zero = z3.BitVecVal(0, x.size(), ctx)
-            devs.append(z3.BoolRef(z3.Z3_mk_eq(ref, x.as_ast(), zero.as_ast()), ctx))
-        quiet = nary(z3.Z3_mk_and, devs, ctx) if devs else z3.BoolVal(True, ctx)
+        # every variable at its quiet value: (v & care) == 0, a shared word == 0
+        quiet = all_zero([(own[n], care[n]) for n in names] + [(own[n], None) for n in wide], ctx)
         silent = z3.Bool(f"silent:{comp.key}", ctx)
         comp.solver.add(z3.BoolRef(z3.Z3_mk_implies(ref, silent.as_ast(), quiet.as_ast()), ctx))
         comp.silent = silent
