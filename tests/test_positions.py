@@ -66,17 +66,17 @@ def test_tied_components_mention_no_full_width_variable() -> None:
 
 
 def test_narrow_constraints_decide_as_the_substituted_ones() -> None:
-    """For every tied component of three shipped checks: each constraint made narrow and the
-    same constraint at full width (each tied variable replaced by its stand-in, which is how
-    tied positions were solved before narrowing) are equivalent: z3 proves them equal."""
+    """For the first tied components of three shipped checks (the future leaf's comes first
+    in a symbolic check): each constraint made narrow and the same constraint at full width
+    (each tied variable replaced by its stand-in, which is how tied positions were solved
+    before narrowing) are equivalent: z3 proves them equal."""
     compared = 0
     for name, cs in _solvers():
         if name not in ("upstream_6_16__any_release", "upstream_6_16__tdx_1_5_01", "option1_tell__tdx_1_5_01"):
             continue
-        for idx in cs.representatives:
+        tied = [idx for idx in cs.representatives if cs.components[idx].tied]
+        for idx in tied[:4]:
             comp = cs.components[idx]
-            if not comp.tied:
-                continue
             # rebuild the full-width form in the component's context from the check's own terms
             kept, violations = [], []
             for tag, ident, body in _bodies(cs, idx):
@@ -86,12 +86,10 @@ def test_narrow_constraints_decide_as_the_substituted_ones() -> None:
                                       cs.model.care, cs.space.width)
             assert tying is not None
             pairs = [(cs.alg.vars[n], tying.spread[n]) for n in tying.spread]
-            for body in kept + violations:
-                wide = z3.substitute(body, *pairs)
-                short = tying(body)
-                s = z3.Solver(ctx=cs.ctx)
-                s.add(wide != short)
-                assert s.check() == z3.unsat, (name, idx)
+            differ = [z3.substitute(body, *pairs) != tying(body) for body in kept + violations]
+            s = z3.Solver(ctx=cs.ctx)
+            s.add(z3.Or(differ))  # some constraint's two forms differ somewhere
+            assert s.check() == z3.unsat, (name, idx)
             compared += 1
     assert compared >= 8, compared
 
