@@ -82,11 +82,11 @@ lib = _Lib()
 # Every operand passed to a C call is held (a Term's counted ast, or a wrapper) until
 # the call returns: a pointer whose last reference is gone may be reclaimed.
 _mk_bvor, _mk_bvand, _mk_bvxor, _mk_bvnot = lib.Z3_mk_bvor, lib.Z3_mk_bvand, lib.Z3_mk_bvxor, lib.Z3_mk_bvnot
-_mk_eq, _mk_not, _mk_ite, _mk_extract = z3.Z3_mk_eq, z3.Z3_mk_not, z3.Z3_mk_ite, z3.Z3_mk_extract
+_mk_eq, _mk_not, _mk_ite = z3.Z3_mk_eq, z3.Z3_mk_not, z3.Z3_mk_ite
 _inc_ref = lib.Z3_inc_ref
 _mk_eq_raw, _mk_extract_raw = lib.Z3_mk_eq, lib.Z3_mk_extract
 _mk_const, _mk_string_symbol = lib.Z3_mk_const, lib.Z3_mk_string_symbol
-_get_sort, _mk_unsigned_int64, _mk_bvand_raw = lib.Z3_get_sort, lib.Z3_mk_unsigned_int64, lib.Z3_mk_bvand
+_get_sort, _mk_unsigned_int64 = lib.Z3_get_sort, lib.Z3_mk_unsigned_int64
 
 
 def nary(make: Any, terms: list[z3.BoolRef], ctx: z3.Context) -> z3.BoolRef:
@@ -123,7 +123,7 @@ def all_zero(parts: Sequence[tuple[z3.BitVecRef, int | None]], ctx: z3.Context) 
         if mask is not None:
             m = _mk_unsigned_int64(ref, mask, sort)
             _inc_ref(ref, m)
-            t = _mk_bvand_raw(ref, t, m)
+            t = _mk_bvand(ref, t, m)
             _inc_ref(ref, t)
         zero = _mk_unsigned_int64(ref, 0, sort)
         _inc_ref(ref, zero)
@@ -138,9 +138,8 @@ def all_zero(parts: Sequence[tuple[z3.BitVecRef, int | None]], ctx: z3.Context) 
 
 def bit_set(term: z3.BitVecRef, i: int, one: z3.BitVecRef) -> z3.BoolRef:
     """Bit i of term is 1 (one: the 1-bit value 1 in term's context)."""
-    ctx = term.ctx
-    picked = z3.BitVecRef(_mk_extract(ctx.ref(), i, i, term.as_ast()), ctx)
-    return z3.BoolRef(_mk_eq(ctx.ref(), picked.as_ast(), one.as_ast()), ctx)
+    (flag,) = bit_set_raw(term, (i,), one)
+    return z3.BoolRef(flag, term.ctx)
 
 
 class Cond:
