@@ -241,6 +241,12 @@ class CheckSetup:
     others: list[Guarantee]
     invariants: list[Invariant]
 
+    def guarantees(self) -> list[Guarantee]:
+        """Every guarantee of the check, assumed or not, by name: the order they are
+        encoded in does not depend on which are assumed, so two checks that differ only
+        in that get the same encoding."""
+        return sorted(self.assumed + self.others, key=lambda g: g.name)
+
 
 def resolve_check(program: Program, file: str, decl: ast.CheckDecl) -> CheckSetup:
     parts: dict[str, Any] = {}
@@ -510,7 +516,7 @@ def alike_leaves(program: Program, setup: CheckSetup, space: Space) -> AlikeLeav
     evaluated, which records every constant the encoding would use, at a fraction of
     the cost of building it on Z3 terms. None when no leaf would be left out."""
     probe = build_model(program, setup, ConcreteAlgebra({}), space=space)
-    for g in setup.assumed + setup.others:
+    for g in setup.guarantees():
         probe.property_value(g.expr, program.file_of(g.decl))
     for inv in setup.invariants:
         probe.property_value(inv.expr, program.file_of(inv.decl))

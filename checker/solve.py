@@ -267,7 +267,7 @@ class CheckSolver:
         self.assumed = [g.name for g in setup.assumed]
         self.others = [g.name for g in setup.others]
         self.guarantee_terms: dict[str, Cond] = {}
-        for g in setup.assumed + setup.others:
+        for g in setup.guarantees():
             self.guarantee_terms[g.name] = m.property_value(g.expr, program.file_of(g.decl))
         self.guarantee_lits = {g: z3.Bool(f"guarantee:{g}", self.ctx) for g in self.guarantee_terms}
         self.invariant_terms: dict[str, Cond] = {}

@@ -10,14 +10,14 @@
 (set-logic QF_BV)
 (declare-fun |violate:td_has_no_unknown:62| () Bool)
 (declare-fun |guarantee:reported_is_accepted| () Bool)
-(declare-fun |guarantee:configurable_known| () Bool)
 (declare-fun |guarantee:fixed1_known| () Bool)
+(declare-fun |guarantee:configurable_known| () Bool)
 (assert
  (let (($x1 (not false)))
 (let (($x2 (=> |violate:td_has_no_unknown:62| $x1)))
 (let (($x3 (=> |guarantee:reported_is_accepted| false)))
-(let (($x4 (=> |guarantee:configurable_known| false)))
-(let (($x5 (=> |guarantee:fixed1_known| false)))
+(let (($x4 (=> |guarantee:fixed1_known| false)))
+(let (($x5 (=> |guarantee:configurable_known| false)))
 (and $x5 $x4 $x3 $x2)))))))
 ; question 1: expected unsat
 (check-sat-assuming (|guarantee:fixed1_known|))
