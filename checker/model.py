@@ -244,7 +244,7 @@ class CheckSetup:
     def guarantees(self) -> list[Guarantee]:
         """Every guarantee of the check, assumed or not, by name: the order they are
         encoded in does not depend on which are assumed, so two checks that differ only
-        in that get the same encoding."""
+        in that get the same encoding (checker.solve shares it between them)."""
         return sorted(self.assumed + self.others, key=lambda g: g.name)
 
 
@@ -694,6 +694,9 @@ class Model(Generic[BV, B]):
         self.deviation: dict[Reg, list[BV]] = {}  # per register: values whose 1-bits are "not quiet"
         self.wide_deviation: list[Any] = []
         self._module_cache: dict[str, dict[str, Any]] = {}
+        # the modules an expression names (`tdx_1_5_01.fixed1`; the check's own by name too): such
+        # a name reads differently in a check of that module (checker.solve.CheckSolver.shareable)
+        self.modules_named: set[str] = set()
         self._eval_cache: dict[tuple[int, str], Value] = {}
         self._current_file = program.file_of(setup.design)
         self.host_native = self._host()
@@ -1288,6 +1291,8 @@ class Model(Generic[BV, B]):
             raise ModelError(f"'{first}' has no value in a check", e.span)
         party, attr = first, e.parts[1].name
         if party == "module" or isinstance(self.program.lookup(self._current_file, party), ast.ModuleDecl):
+            if party != "module":
+                self.modules_named.add(party)
             values = self.module if party == "module" or party == self.setup.module.name else self._named_module(party)
             return self._module_attr(values, attr, env, phase)
         if party == "host":

@@ -208,6 +208,8 @@ class Component:
     silent: z3.BoolRef | None = None
     guarantees: frozenset[str] | None = None  # the guarantees its assertions mention
     tied: int = 0  # variables whose alike bit positions are tied (checker.positions)
+    # what a representative's solver was made from (CheckSolver._solver_for), for a sibling's
+    made_from: tuple[Any, ...] | None = None
 
 
 class CheckSolver:
@@ -438,20 +440,63 @@ class CheckSolver:
             for shape in shapes_of:
                 if shape is not None:
                     shapes[shape] = idx
-            used = [lit for lit, _ in kept + violations]
-            comp.ctx = self._context_for(comp)
-            comp.solver = make_solver(comp.ctx, self.rlimit)
-            moved = assertions.translate(comp.ctx)  # one translation: shared subterms copied once
-            dst, solver = comp.ctx.ref(), comp.solver.solver
-            for i in range(len(moved)):
-                z3.Z3_solver_assert(dst, solver, z3.Z3_ast_vector_get(dst, moved.vector, i))
-            comp.lits = {lit.get_id(): _moved(lit, comp.ctx) for lit in used}
-            comp.vars = {name: _moved(spread.get(name, self.alg.vars[name]), comp.ctx) for name in comp.variables}
-            comp.tied = len(spread)
-            self._built[self._build_key(comp)] = (comp, mine, shapes_of)
+            self._solver_for(comp, (assertions, [lit for lit, _ in kept + violations], spread, mine, shapes_of))
         # a component whose representative found another one with its constraints follows it
         self.rep = [self.rep[r] for r in self.rep]
         self.representatives = sorted(set(self.rep))
+
+    def _solver_for(self, comp: Component, made_from: tuple[Any, ...]) -> None:
+        """A representative's context and solver, given its assertions (made_from: the
+        assertions, the literals they use, the full-width stand-ins of tied variables, the
+        component's "invariant fails here" literals and its shapes, see _split)."""
+        assertions, used, spread, mine, shapes_of = made_from
+        comp.made_from = made_from
+        comp.ctx = self._context_for(comp)
+        comp.solver = make_solver(comp.ctx, self.rlimit)
+        moved = assertions.translate(comp.ctx)  # one translation: shared subterms copied once
+        dst, solver = comp.ctx.ref(), comp.solver.solver
+        for i in range(len(moved)):
+            z3.Z3_solver_assert(dst, solver, z3.Z3_ast_vector_get(dst, moved.vector, i))
+        comp.lits = {lit.get_id(): _moved(lit, comp.ctx) for lit in used}
+        comp.vars = {name: _moved(spread.get(name, self.alg.vars[name]), comp.ctx) for name in comp.variables}
+        comp.tied = len(spread)
+        self._built[self._build_key(comp)] = (comp, mine, shapes_of)
+
+    # -- checks that share an encoding
+    def shareable(self, setup: CheckSetup) -> bool:
+        """Can this check, with the same sharing_key, take this encoding (sibling)? Not if an
+        expression named this one's module or that one's: a module named is read as the
+        check's own when it is, and as another module's when it is not."""
+        return self.decompose and not {self.setup.module.name, setup.module.name} & self.model.modules_named
+
+    def sibling(self, setup: CheckSetup) -> "CheckSolver":
+        """This encoding for a check with the same sharing_key: the same model, components
+        and assertions, with solvers of its own, made in the order this one made them (as
+        the solvers of a CheckSolver made for that check alone would be), so that they are
+        asked the same questions and give the same answers."""
+        sib = copy.copy(self)
+        sib.setup = setup
+        sib.assumed = [g.name for g in setup.assumed]
+        sib.others = [g.name for g in setup.others]
+        sib.recorder = None
+        sib._leaf_solver = None
+        sib._built, sib._answers, sib._pb_arrays, sib.last_violating = {}, {}, {}, {}
+        sib._bounds, sib._contexts = [0], []
+        sib.components = [Component(c.key, set(c.leaves), set(c.regs), variables=set(c.variables),
+                                    dropped=dict(c.dropped), weight=dict(c.weight), copies=c.copies)
+                          for c in self.components]
+        for old, new in zip(self.components, sib.components):
+            if old.made_from is not None:
+                sib._solver_for(new, old.made_from)
+        return sib
+
+    def release_solvers(self) -> None:
+        """Free the solvers and their contexts, keeping the encoding for siblings."""
+        self._leaf_solver = None
+        self._built, self._answers, self._pb_arrays, self._contexts = {}, {}, {}, []
+        for c in self.components:
+            c.solver = c.ctx = c.flags = c.silent = c.quiet = None
+            c.lits, c.vars = {}, {}
 
     def _tied_positions(self, comp: Component, kept: list[z3.BoolRef], violations: list[z3.BoolRef]
                         ) -> Tying | None:
@@ -1220,7 +1265,8 @@ def _fmt_set(program: Program, s: dict[Reg, int], model: Model[Any, Any], limit:
 @cyclic_gc_paused()
 def check_one(program: Program, file: str, decl: ast.CheckDecl, width: int = 32, wide_width: int = 64,
               rlimit: int = RLIMIT, minimise: bool = True, guarantee_sets: bool = True,
-              decompose: bool = True, registers: tuple[str, ...] | None = None, jobs: int = 1) -> list[CheckResult]:
+              decompose: bool = True, registers: tuple[str, ...] | None = None, jobs: int = 1,
+              shared: dict[Any, CheckSolver] | None = None) -> list[CheckResult]:
     """Decide every invariant of one check.
 
     The solver's work is done in one order whatever `jobs` is: every invariant's verdict
@@ -1228,7 +1274,10 @@ def check_one(program: Program, file: str, decl: ast.CheckDecl, width: int = 32,
     guarantee sets that would make them hold. The write-ups of the counterexamples
     (replaying each on the whole space and describing its bits, the larger part of a
     large check's counterexample) need no solver: with jobs > 1 up to jobs - 1 of them
-    are written in forked processes while this one goes on."""
+    are written in forked processes while this one goes on.
+
+    `shared` (check_program's) keeps encodings by sharing_key: a check takes one an
+    earlier check left there (CheckSolver.sibling) and leaves its own."""
     t0 = time.perf_counter()
     setup = resolve_check(program, file, decl)
     results: list[CheckResult | None] = []
@@ -1240,9 +1289,16 @@ def check_one(program: Program, file: str, decl: ast.CheckDecl, width: int = 32,
                            check_column=decl.span.column, invariant_file=program.file_of(inv.decl),
                            invariant_line=inv.decl.span.line, invariant_column=inv.decl.span.column, **kw)
 
+    key = sharing_key(setup) if shared is not None and registers is None else None
     try:
-        space = build_space(program, setup, width, wide_width, registers) if registers else None
-        cs = CheckSolver(program, setup, width, wide_width, rlimit, minimise, decompose, space)
+        earlier = shared.get(key) if shared is not None and key is not None else None
+        if earlier is not None and earlier.shareable(setup):
+            cs = earlier.sibling(setup)
+        else:
+            space = build_space(program, setup, width, wide_width, registers) if registers else None
+            cs = CheckSolver(program, setup, width, wide_width, rlimit, minimise, decompose, space)
+            if shared is not None and key is not None and cs.shareable(setup):
+                shared[key] = cs
     except ModelError as e:
         return [result(inv, Verdict.UNKNOWN, reason=f"cannot model the check: {e}",
                        seconds=time.perf_counter() - t0) for inv in setup.invariants]
@@ -1343,20 +1399,57 @@ class _WriteUps:
         self.running = []
 
 
-_FORKED: tuple[Program, list[tuple[str, ast.CheckDecl]], dict[str, Any]] | None = None
+def sharing_key(setup: CheckSetup) -> Any:
+    """Checks with equal keys differ at most in which of the same guarantees they assume:
+    the same design, KVM, host, future leaf, invariants and guarantees, and the same module
+    or two symbolic modules without data (a "promising" release is the symbolic one with
+    assumptions). Their models and encodings are the same (CheckSetup.guarantees), so the
+    encoding is made once (CheckSolver.sibling); CheckSolver.shareable has the last word."""
+    mod = setup.module
+    dataless = mod.symbolic and not (mod.classes or mod.verified1 or mod.verified0 or mod.gates
+                                     or mod.reports is not None or mod.fixed_words)
+    return (("symbolic, no data",) if dataless else ("module", id(mod.decl)), id(setup.design), id(setup.kvm),
+            id(setup.host), setup.future, tuple(id(g.decl) for g in setup.guarantees()),
+            tuple(id(i.decl) for i in setup.invariants))
 
 
-def _check_in_worker(index: int) -> tuple[int, list[CheckResult]]:
+def _groups(program: Program, checks: list[tuple[str, ast.CheckDecl]]) -> list[list[int]]:
+    """The checks by sharing_key, each group in declaration order, groups by their first."""
+    groups: dict[Any, list[int]] = {}
+    for index, (file, decl) in enumerate(checks):
+        groups.setdefault(sharing_key(resolve_check(program, file, decl)), []).append(index)
+    return list(groups.values())
+
+
+@cyclic_gc_paused()
+def _check_group(program: Program, checks: list[tuple[str, ast.CheckDecl]], group: list[int], kw: dict[str, Any],
+                 done: Callable[[], None] | None = None) -> list[tuple[int, list[CheckResult]]]:
+    """One group's checks (see _groups), one after the other, sharing their encoding."""
+    shared: dict[Any, CheckSolver] = {}
+    out = []
+    for index in group:
+        file, decl = checks[index]
+        out.append((index, check_one(program, file, decl, shared=shared, **kw)))
+        for cs in shared.values():  # its encoding stays for the next; its solvers go
+            cs.release_solvers()
+        if done is not None:
+            done()
+    return out
+
+
+_FORKED: tuple[Program, list[tuple[str, ast.CheckDecl]], list[list[int]], dict[str, Any]] | None = None
+
+
+def _group_in_worker(g: int) -> list[tuple[int, list[CheckResult]]]:
     assert _FORKED is not None
-    program, checks, kw = _FORKED
-    file, decl = checks[index]
-    return index, check_one(program, file, decl, **kw)
+    program, checks, groups, kw = _FORKED
+    return _check_group(program, checks, groups[g], kw)
 
 
-def _longest_first(program: Program, checks: list[tuple[str, ast.CheckDecl]]) -> list[int]:
-    """The order to hand checks to workers: likely long ones first, so that no worker is
-    left with a long check at the end. A check against a symbolic module has every bit's
-    class free and takes several times longer than one against a release's data."""
+def _longest_first(program: Program, checks: list[tuple[str, ast.CheckDecl]], groups: list[list[int]]) -> list[int]:
+    """The order to hand groups of checks to workers: likely long ones first, so that no
+    worker is left with a long one at the end. A check against a symbolic module has every
+    bit's class free and takes several times longer than one against a release's data."""
     def symbolic(index: int) -> bool:
         file, decl = checks[index]
         for s in decl.statements:
@@ -1364,22 +1457,31 @@ def _longest_first(program: Program, checks: list[tuple[str, ast.CheckDecl]]) ->
                 module = program.lookup(file, s.name.name)
                 return bool(getattr(module, "symbolic", False))
         return False
-    return sorted(range(len(checks)), key=lambda i: not symbolic(i))
+    return sorted(range(len(groups)), key=lambda g: (not symbolic(groups[g][0]), -len(groups[g])))
 
 
 def check_program(program: Program, only: Iterable[str] | None = None, jobs: int = 1,
                   progress: Callable[[int, int], None] | None = None, **kw: Any) -> list[CheckResult]:
     """Every check of the program, in declaration order. With jobs > 1 the checks run
     in forked worker processes (each check is independent; results do not depend on
-    the number of workers). progress(done, total) is called as checks finish, and
+    the number of workers). Checks that share an encoding (sharing_key) run one after
+    the other in one process. progress(done, total) is called as checks finish, and
     every PROGRESS_TICK seconds while workers run."""
     wanted = set(only) if only else None
     checks = [(f, d) for f, d in program.checks() if wanted is None or d.name.name in wanted]
+    groups = _groups(program, checks)
+    parts: dict[int, list[CheckResult]] = {}
+    done = [0]
 
-    def tell(done: int) -> None:
+    def tell() -> None:
         if progress is not None:
-            progress(done, len(checks))
-    if jobs > 1 and len(checks) > 1:
+            progress(len(parts), len(checks))
+
+    def one_done() -> None:
+        done[0] += 1
+        if progress is not None:
+            progress(done[0], len(checks))
+    if jobs > 1 and len(groups) > 1:
         import multiprocessing
 
         try:
@@ -1388,23 +1490,22 @@ def check_program(program: Program, only: Iterable[str] | None = None, jobs: int
             ctx = None
         if ctx is not None:
             global _FORKED
-            _FORKED = (program, checks, kw)
+            _FORKED = (program, checks, groups, kw)
             try:
-                parts: dict[int, list[CheckResult]] = {}
-                with ctx.Pool(min(jobs, len(checks))) as pool:
-                    finished = pool.imap_unordered(_check_in_worker, _longest_first(program, checks), chunksize=1)
-                    while len(parts) < len(checks):
+                finished_groups = 0
+                with ctx.Pool(min(jobs, len(groups))) as pool:
+                    finished = pool.imap_unordered(_group_in_worker, _longest_first(program, checks, groups),
+                                                   chunksize=1)
+                    while finished_groups < len(groups):
                         try:
-                            index, part = finished.next(timeout=PROGRESS_TICK)
-                            parts[index] = part
+                            parts.update(finished.next(timeout=PROGRESS_TICK))
+                            finished_groups += 1
                         except multiprocessing.TimeoutError:
                             pass
-                        tell(len(parts))
+                        tell()
             finally:
                 _FORKED = None
             return [r for index in range(len(checks)) for r in parts[index]]
-    out: list[CheckResult] = []
-    for done, (file, decl) in enumerate(checks, 1):
-        out.extend(check_one(program, file, decl, jobs=jobs, **kw))
-        tell(done)
-    return out
+    for group in groups:
+        parts.update(_check_group(program, checks, group, dict(kw, jobs=jobs), one_done))
+    return [r for index in range(len(checks)) for r in parts[index]]

@@ -1,0 +1,85 @@
+"""Checks that differ only in which guarantees they assume share one encoding
+(checker.solve.sharing_key, CheckSolver.sibling): a design against the symbolic
+"any release" and against the "promising" release that assumes four guarantees.
+A sibling must answer exactly as a check made alone would: same verdicts, same
+guarantee sets, the same counterexamples bit for bit."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from checker import solve
+from checker.semantics import analyse
+from checker.solve import check_one, check_program
+
+SPEC = Path(__file__).resolve().parent.parent / "spec"
+# a pair whose counterexamples change with the order the guarantees are encoded in; the
+# promising one's are found on whole leaves (a twin split)
+PAIR = ("option2_proposed__any_release", "option2_proposed__promising_release")
+
+
+def _program(root: Path):
+    program, diags = analyse([root])
+    assert not [d for d in diags if d.is_error]
+    return program
+
+
+@pytest.fixture(scope="module")
+def program():
+    return _program(SPEC)
+
+
+def _without_seconds(results):
+    return [{k: v for k, v in r.to_json().items() if k != "seconds"} for r in results]
+
+
+def _alone(program, names):
+    return [r for f, d in program.checks() if d.name.name in names for r in check_one(program, f, d)]
+
+
+def _siblings_made(monkeypatch) -> list[str]:
+    made: list[str] = []
+    real = solve.CheckSolver.sibling
+
+    def spy(self, setup):
+        made.append(setup.name)
+        return real(self, setup)
+    monkeypatch.setattr(solve.CheckSolver, "sibling", spy)
+    return made
+
+
+def test_the_shipped_checks_are_grouped_by_what_they_encode(program):
+    checks = list(program.checks())
+    names = [[checks[i][1].name.name for i in group] for group in solve._groups(program, checks)]
+    for design in ("option1_tell", "option2_proposed", "option2_amended", "upstream_6_16"):
+        assert [f"{design}__any_release", f"{design}__promising_release"] in names
+        assert [f"{design}__tdx_1_5_01"] in names  # a release's data: encoded alone
+    assert ["upstream_6_16__tdx_1_5_01__fixed1_known"] in names  # other KVM and invariants
+
+
+def test_a_sibling_answers_as_a_check_made_alone(program, monkeypatch):
+    made = _siblings_made(monkeypatch)
+    together = check_program(program, only=PAIR, jobs=1)
+    assert made == [PAIR[1]]
+    monkeypatch.undo()
+    alone = _alone(program, PAIR)
+    assert any(r.counterexample for r in alone[len(alone) // 2:])
+    assert _without_seconds(together) == _without_seconds(alone)
+
+
+def test_no_sibling_where_an_expression_names_one_of_the_modules(tmp_path, monkeypatch):
+    # a guarantee that names the promising release reads that module's variables in the
+    # "any release" check, and the check's own module in the promising one: not one encoding
+    root = tmp_path / "spec"
+    shutil.copytree(SPEC, root)
+    with open(root / "checks.cpuid", "a") as f:
+        f.write("\nguarantee promising_fixed1_known: promising_release.fixed1 <= kvm.known\n")
+    program = _program(root)
+    made = _siblings_made(monkeypatch)
+    together = check_program(program, only=PAIR, jobs=1)
+    assert made == []
+    monkeypatch.undo()
+    assert _without_seconds(together) == _without_seconds(_alone(program, PAIR))
