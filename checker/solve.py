@@ -192,6 +192,8 @@ class Component:
     # the z3 context of a representative's solver and terms (CheckSolver._context_for)
     ctx: z3.Context | None = None
     lits: dict[int, z3.BoolRef] = field(default_factory=dict)  # the check's literal (by id) -> ours
+    # the same by the check's literal objects (Python's id; CheckSolver holds them): ask's lookup
+    lit_objects: dict[int, z3.BoolRef] = field(default_factory=dict)
     vars: dict[str, z3.BitVecRef] = field(default_factory=dict)  # variable name -> ours
     variables: set[str] = field(default_factory=set)
     flags: "_Flags | None" = None
@@ -317,13 +319,16 @@ class CheckSolver:
                 union([f"reg:{key[0]}:{key[1]}:{r.register}" for r in regs])
         everything = "all"
         atoms: list[tuple[str, Any, z3.BoolRef, list[str], frozenset[str]]] = []
+        nodes_of: dict[frozenset[str], list[str]] = {}  # most atoms share their support with others
 
         def add(tag: str, ident: Any, cond: Cond) -> None:
             parts = list(cond.atoms) if not cond.false else [(z3.BoolVal(False, self.ctx), frozenset())]
             if not self.decompose and len(parts) > 1:
                 parts = [(cond.term(self.ctx), cond.support)]
             for a, support in parts:
-                nodes = sorted({self._node(v) for v in support}) or ["const"]
+                nodes = nodes_of.get(support)
+                if nodes is None:
+                    nodes = nodes_of[support] = sorted({self._node(v) for v in support}) or ["const"]
                 if not self.decompose:
                     nodes = [everything]
                 union(nodes)
@@ -458,6 +463,7 @@ class CheckSolver:
         for i in range(len(moved)):
             z3.Z3_solver_assert(dst, solver, z3.Z3_ast_vector_get(dst, moved.vector, i))
         comp.lits = {lit.get_id(): _moved(lit, comp.ctx) for lit in used}
+        comp.lit_objects = {id(lit): comp.lits[lit.get_id()] for lit in used}
         comp.vars = {name: _moved(spread.get(name, self.alg.vars[name]), comp.ctx) for name in comp.variables}
         comp.tied = len(spread)
         self._built[self._build_key(comp)] = (comp, mine, shapes_of)
@@ -496,7 +502,7 @@ class CheckSolver:
         self._built, self._answers, self._pb_arrays, self._contexts = {}, {}, {}, []
         for c in self.components:
             c.solver = c.ctx = c.flags = c.silent = c.quiet = None
-            c.lits, c.vars = {}, {}
+            c.lits, c.lit_objects, c.vars = {}, {}, {}
 
     def _tied_positions(self, comp: Component, kept: list[z3.BoolRef], violations: list[z3.BoolRef]
                         ) -> Tying | None:
@@ -702,13 +708,20 @@ class CheckSolver:
         # only the literals this component's assertions mention (the rest are free anyway),
         # in its own context; literals made for it (bounds) are in that context already
         mine = []
+        ours = comp.lit_objects
         for x in lits:
             if x.ctx is comp.ctx:
                 mine.append(x)
-            elif x.ctx is self.ctx and x.get_id() in comp.lits:
-                mine.append(comp.lits[x.get_id()])
+            else:
+                got = ours.get(id(x))
+                if got is not None:
+                    mine.append(got)
         started = time.perf_counter()
-        result = comp.solver.check(*mine)
+        # Solver.check(*mine) without re-checking each literal's sort in Python (the literals
+        # are ours): half of a question's time outside z3 on these small questions
+        n = len(mine)
+        result = z3.CheckSatResult(z3.Z3_solver_check_assumptions(
+            comp.ctx.ref(), comp.solver.solver, n, (z3.Ast * n)(*[x.as_ast() for x in mine])))
         if obligation is not None and self.recorder is not None:
             self.recorder(self, comp, mine, result, *obligation)
         if result == z3.unknown:
