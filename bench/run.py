@@ -107,6 +107,7 @@ def _child(argv: list[str]) -> int:
 
     from checker.model import ConcreteAlgebra, build_model, build_space, resolve_check
     from checker.semantics import cyclic_gc_paused
+    from checker import solve
     from checker.solve import check_program
 
     report["import_s"] = time.perf_counter() - t0
@@ -158,20 +159,30 @@ def _child(argv: list[str]) -> int:
                  "as_expected": r.as_expected, "seconds": r.seconds} for r in rs]})
         save()
         return 0
-    for file, decl in checks:
-        name = decl.name.name
-        entry: dict = {"check": name, "registers": None, "status": "running"}
-        report["checks"].append(entry)
+    # One call, as the CLI makes it with --jobs 1 (or with one check): checks that share an
+    # encoding run together (checker.solve.sharing_key), so each check's time is taken between
+    # two progress calls, in the order check_program runs them.
+    order = [checks[i] for group in solve._groups(program, checks) for i in group]
+    entries = {decl.name.name: {"check": decl.name.name, "registers": None, "status": "running"}
+               for _, decl in checks}
+    report["checks"] = [entries[decl.name.name] for _, decl in checks]
+    save()
+    stamps = [time.perf_counter()]
+
+    def progress(done: int, total: int) -> None:
+        stamps.append(time.perf_counter())
+        entry = entries[order[done - 1][1].name.name]
+        entry["seconds"], entry["status"] = stamps[-1] - stamps[-2], "done"
         save()
-        if profiler:
-            profiler.enable()
-        t1 = time.perf_counter()
-        # as the CLI runs one check: with --jobs, its counterexamples are written up in forked processes
-        results = check_program(program, only={name}, jobs=a.jobs or 1, **kw)
-        entry["seconds"] = time.perf_counter() - t1
-        if profiler:
-            profiler.disable()
-        entry["status"] = "done"
+    if profiler:
+        profiler.enable()
+    # as the CLI runs one check: with --jobs, its counterexamples are written up in forked processes
+    results = check_program(program, only=a.only, jobs=a.jobs or 1, progress=progress, **kw)
+    if profiler:
+        profiler.disable()
+    for file, decl in checks:
+        entry = entries[decl.name.name]
+        mine = [r for r in results if r.check == decl.name.name]
         counted = time.perf_counter()
         # the size of the check's space, counted as check_one counts it: with the cyclic
         # collector paused (outside a pause, its first full scan of the program lands here)
@@ -180,13 +191,13 @@ def _child(argv: list[str]) -> int:
         # the command does not count them: spawn() takes this out of the case's wall time
         report["bookkeeping_s"] = report.get("bookkeeping_s", 0.0) + time.perf_counter() - counted
         # everything but the per-invariant work: model, encoding, split into components, vacuity
-        entry["setup_s"] = entry["seconds"] - sum(r.seconds or 0 for r in results
+        entry["setup_s"] = entry["seconds"] - sum(r.seconds or 0 for r in mine
                                                   if r.verdict.value != "vacuous" and not
                                                   (r.reason or "").startswith("vacuity check"))
         entry["invariants"] = [{"invariant": r.invariant, "verdict": r.verdict.value, "expected": r.expected,
                                 "as_expected": r.as_expected, "seconds": r.seconds,
-                                "reason": getattr(r, "reason", None)} for r in results]
-        save()
+                                "reason": getattr(r, "reason", None)} for r in mine]
+    save()
     if profiler:
         import pstats
 
