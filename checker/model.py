@@ -794,6 +794,8 @@ class Model(Generic[BV, B]):
             if not self._plain:  # on Z3 terms: the same masks as constants
                 masks = {c: {r: self.mask_const(m) for r, m in per_reg.items()} for c, per_reg in masks.items()}
                 gated = {k: {r: self.mask_const(m) for r, m in per_reg.items()} for k, per_reg in gated.items()}
+        elif self._plain:  # the same selectors on plain integers, every register at once
+            masks, gated = self._plain_symbolic_masks(mod, prefix)
         else:
             masks = {c: {} for c in MODULE_CLASSES}
             gated = {"xfam_dependent": {}, "attributes_dependent": {}}
@@ -816,7 +818,9 @@ class Model(Generic[BV, B]):
                 gated["xfam_dependent"][r] = self.mask_const(xfam)
                 gated["attributes_dependent"][r] = self.mask_const(attributes)
         reported: SetValue = {}
-        if mod.reports is None:
+        if mod.reports is None and mod.symbolic and self._plain:
+            reported = dict(zip(self.space.registers, self._plain_free(f"{prefix}reported", self.space.registers)))
+        elif mod.reports is None:
             for r in self.space.registers:
                 reported[r] = self._free(f"{prefix}reported", r) if mod.symbolic else \
                     alg.bor(masks["configurable"][r], alg.band(masks["configurable_if_native"][r], self._native_of(r)))
@@ -831,6 +835,30 @@ class Model(Generic[BV, B]):
         if mod.reports is not None:
             values["reported_expr"] = mod.reports
         return values
+
+    def _plain_symbolic_masks(self, mod: ConcreteModule, prefix: str
+                              ) -> tuple[dict[str, SetValue], dict[str, SetValue]]:
+        """module_values' class masks and gates of a symbolic module on plain integers: the
+        class code bits of every register made at once (_plain_free), each class the bits
+        whose code is its own (code 7 reads as fixed0), pinned bits as the module pins them.
+        A concrete model is built per counterexample; the per-register algebra calls were
+        most of building one for a symbolic module."""
+        regs, ones = self.space.registers, self.space.all_ones
+        codes = [self._plain_free(f"{prefix}class{j}", regs) for j in range(CODE_BITS)]
+        masks: dict[str, SetValue] = {c: {} for c in MODULE_CLASSES}
+        gated: dict[str, SetValue] = {"xfam_dependent": {}, "attributes_dependent": {}}
+        for r, c0, c1, c2 in zip(regs, *codes):
+            pinned = _pinned_classes(mod, r)
+            unpinned = ~sum_masks(pinned.values()) & ones
+            for c, k in CLASS_CODES.items():
+                sel = (c0 if k & 1 else ~c0) & (c1 if k >> 1 & 1 else ~c1) & (c2 if k >> 2 & 1 else ~c2)
+                if c == "fixed0":
+                    sel |= c0 & c1 & c2
+                masks[c][r] = sel & unpinned | pinned.get(c, 0) & ones
+            xfam, attributes = _gate_masks(mod, r)
+            gated["xfam_dependent"][r] = xfam & ones
+            gated["attributes_dependent"][r] = attributes & ones
+        return masks, gated
 
     def _native_of(self, r: Reg) -> BV:
         # host values are created lazily so a concrete module's "reports" can use them

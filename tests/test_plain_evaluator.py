@@ -1,9 +1,10 @@
 """The model on plain integers takes shortcuts (checker.model: _plain_fold, _plain_compare,
-_plain_td, the shared class masks): set operations and comparisons on whole dicts instead
-of one algebra call per register. They must give what the algebra path gives. A subclass
-of ConcreteAlgebra computes the same values but is not the plain algebra, so the model
-takes the per-register algebra path with it; both are evaluated on every shipped check,
-in several situations, and every value the model exposes must be the same."""
+_plain_td, the shared class masks, a symbolic module's masks): set operations and
+comparisons on whole dicts instead of one algebra call per register. They must give what
+the algebra path gives. A subclass of ConcreteAlgebra computes the same values but is not
+the plain algebra, so the model takes the per-register algebra path with it; both are
+evaluated on every shipped check, in several situations, and every value the model
+exposes must be the same."""
 
 from __future__ import annotations
 
@@ -55,6 +56,10 @@ def _everything(program, setup, model) -> dict:
             # the module's derived sets, whole (the properties above only see them through a comparison)
             "module": {attr: _nonzero(model._module_attr(model.module, attr, {}, "property").cpuid)
                        for attr in ("virtualized", "accepted_configurable", "reported_configurable")},
+            # the class masks and gates themselves (a class no property reads is seen here only)
+            "masks": {c: _nonzero(m) for c, m in model.module["masks"].items()},
+            "gated": {g: _nonzero(m) for g, m in model.module["gated"].items()},
+            "reported": _nonzero(model.module["reported"]),
             # the bookkeeping of variables (names, care masks, registers, roles, deviations)
             "bookkeeping": [model.variables, model.care, model.var_of, model.var_reg, model.var_role,
                             model.var_leaf, model.deviation, model.host_native, model.kvm_known]}
