@@ -1305,7 +1305,7 @@ def check_one(program: Program, file: str, decl: ast.CheckDecl, width: int = 32,
                            check_column=decl.span.column, invariant_file=program.file_of(inv.decl),
                            invariant_line=inv.decl.span.line, invariant_column=inv.decl.span.column, **kw)
 
-    key = sharing_key(setup) if shared is not None and registers is None else None
+    key = sharing_key(setup) if shared is not None else None  # `shared`'s checks get the same options
     try:
         earlier = shared.get(key) if shared is not None and key is not None else None
         if earlier is not None and earlier.shareable(setup):
