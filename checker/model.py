@@ -395,15 +395,20 @@ def _pinned_classes(mod: "ConcreteModule", r: Reg) -> dict[str, int]:
     return out
 
 
-def _gate_masks(mod: "ConcreteModule", r: Reg) -> tuple[int, int]:
-    """Register r's bits that read 0 unless XFAM, and unless ATTRIBUTES, bits are set."""
-    xfam = attributes = 0
-    for m, g in mod.gates.get(r, ()):
-        if g.word == "XFAM":
-            xfam |= m
-        elif g.word == "ATTRIBUTES":
-            attributes |= m
-    return xfam, attributes
+def _gate_sets(mod: "ConcreteModule", registers: list[Reg], ones: int) -> dict[str, SetValue]:
+    """Per register, its bits that read 0 unless XFAM bits are set (xfam_dependent) and unless
+    ATTRIBUTES bits are (attributes_dependent), on plain integers."""
+    gated: dict[str, SetValue] = {"xfam_dependent": {}, "attributes_dependent": {}}
+    for r in registers:
+        xfam = attributes = 0
+        for m, g in mod.gates.get(r, ()):
+            if g.word == "XFAM":
+                xfam |= m
+            elif g.word == "ATTRIBUTES":
+                attributes |= m
+        gated["xfam_dependent"][r] = xfam & ones
+        gated["attributes_dependent"][r] = attributes & ones
+    return gated
 
 
 def _plain_release_masks(mod: "ConcreteModule", registers: list[Reg], ones: int
@@ -412,7 +417,6 @@ def _plain_release_masks(mod: "ConcreteModule", registers: list[Reg], ones: int
     register the release does not list is all faulting). Model.module_values reads them
     for every concrete release (on Z3 terms, as constants)."""
     masks: dict[str, SetValue] = {c: {} for c in MODULE_CLASSES}
-    gated: dict[str, SetValue] = {"xfam_dependent": {}, "attributes_dependent": {}}
     unlisted = {c: 0 for c in MODULE_CLASSES}
     unlisted["faulting"] = ones
     for r in registers:
@@ -425,10 +429,7 @@ def _plain_release_masks(mod: "ConcreteModule", registers: list[Reg], ones: int
                 masks[c][r] = pinned.get(c, 0) & ones
             # bits a concrete release does not list are not virtualized (#VE)
             masks["faulting"][r] = (pinned.get("faulting", 0) | ~sum_masks(pinned.values())) & ones
-        xfam, attributes = _gate_masks(mod, r)
-        gated["xfam_dependent"][r] = xfam & ones
-        gated["attributes_dependent"][r] = attributes & ones
-    return masks, gated
+    return masks, _gate_sets(mod, registers, ones)
 
 
 def build_space(program: Program, setup: CheckSetup, width: int = 32, wide_width: int = 64,
@@ -792,13 +793,13 @@ class Model(Generic[BV, B]):
         if not mod.symbolic:  # the plain masks are shared by every concrete model on this space
             masks, gated = self.space.plain_masks(mod)
             if not self._plain:  # on Z3 terms: the same masks as constants
-                masks = {c: {r: self.mask_const(m) for r, m in per_reg.items()} for c, per_reg in masks.items()}
-                gated = {k: {r: self.mask_const(m) for r, m in per_reg.items()} for k, per_reg in gated.items()}
+                masks = self._as_constants(masks)
         elif self._plain:  # the same selectors on plain integers, every register at once
-            masks, gated = self._plain_symbolic_masks(mod, prefix)
+            masks = self._plain_symbolic_masks(mod, prefix)
+            gated = _gate_sets(mod, self.space.registers, self.space.all_ones)
         else:
             masks = {c: {} for c in MODULE_CLASSES}
-            gated = {"xfam_dependent": {}, "attributes_dependent": {}}
+            gated = _gate_sets(mod, self.space.registers, self.space.all_ones)
             for r in self.space.registers:
                 pinned = _pinned_classes(mod, r)
                 pinned_mask = sum_masks(pinned.values()) & self.space.all_ones
@@ -814,9 +815,8 @@ class Model(Generic[BV, B]):
                         sel = alg.bor(sel, alg.band(low[(1, 1)], code[2]))
                     pinned_c = self.mask_const(pinned.get(c, 0))
                     masks[c][r] = alg.bor(alg.band(sel, unpinned), pinned_c)
-                xfam, attributes = _gate_masks(mod, r)
-                gated["xfam_dependent"][r] = self.mask_const(xfam)
-                gated["attributes_dependent"][r] = self.mask_const(attributes)
+        if not self._plain:
+            gated = self._as_constants(gated)
         reported: SetValue = {}
         if mod.reports is None and mod.symbolic and self._plain:
             reported = dict(zip(self.space.registers, self._plain_free(f"{prefix}reported", self.space.registers)))
@@ -836,9 +836,12 @@ class Model(Generic[BV, B]):
             values["reported_expr"] = mod.reports
         return values
 
-    def _plain_symbolic_masks(self, mod: ConcreteModule, prefix: str
-                              ) -> tuple[dict[str, SetValue], dict[str, SetValue]]:
-        """module_values' class masks and gates of a symbolic module on plain integers: the
+    def _as_constants(self, sets: dict[str, SetValue]) -> dict[str, SetValue]:
+        """Per-register masks on plain integers as the algebra's constants."""
+        return {k: {r: self.mask_const(m) for r, m in per_reg.items()} for k, per_reg in sets.items()}
+
+    def _plain_symbolic_masks(self, mod: ConcreteModule, prefix: str) -> dict[str, SetValue]:
+        """module_values' class masks of a symbolic module on plain integers: the
         class code bits of every register made at once (_plain_free), each class the bits
         whose code is its own (code 7 reads as fixed0), pinned bits as the module pins them.
         A concrete model is built per counterexample; the per-register algebra calls were
@@ -846,7 +849,6 @@ class Model(Generic[BV, B]):
         regs, ones = self.space.registers, self.space.all_ones
         codes = [self._plain_free(f"{prefix}class{j}", regs) for j in range(CODE_BITS)]
         masks: dict[str, SetValue] = {c: {} for c in MODULE_CLASSES}
-        gated: dict[str, SetValue] = {"xfam_dependent": {}, "attributes_dependent": {}}
         for r, c0, c1, c2 in zip(regs, *codes):
             pinned = _pinned_classes(mod, r)
             unpinned = ~sum_masks(pinned.values()) & ones
@@ -855,10 +857,7 @@ class Model(Generic[BV, B]):
                 if c == "fixed0":
                     sel |= c0 & c1 & c2
                 masks[c][r] = sel & unpinned | pinned.get(c, 0) & ones
-            xfam, attributes = _gate_masks(mod, r)
-            gated["xfam_dependent"][r] = xfam & ones
-            gated["attributes_dependent"][r] = attributes & ones
-        return masks, gated
+        return masks
 
     def _native_of(self, r: Reg) -> BV:
         # host values are created lazily so a concrete module's "reports" can use them

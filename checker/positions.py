@@ -55,6 +55,8 @@ _TRUE, _FALSE, _UNINTERPRETED, _EXTRACT = z3.Z3_OP_TRUE, z3.Z3_OP_FALSE, z3.Z3_O
 _CONNECTIVES = (_NOT, _AND, _OR, _IMPLIES, _ITE, _IFF)
 _BITWISE = {z3.Z3_OP_BAND, z3.Z3_OP_BOR, z3.Z3_OP_BNOT, z3.Z3_OP_BXOR}
 _COMPARE = {z3.Z3_OP_ULEQ, z3.Z3_OP_UGEQ, z3.Z3_OP_ULT, z3.Z3_OP_UGT}
+# a binary bitwise operator -> the C function that makes it (Tying._bv remakes them narrow)
+_MAKE_BINARY = {z3.Z3_OP_BAND: _lib.Z3_mk_bvand, z3.Z3_OP_BOR: _lib.Z3_mk_bvor, z3.Z3_OP_BXOR: _lib.Z3_mk_bvxor}
 
 Needs = dict[Reg, int]  # witness positions needed, per register
 
@@ -247,7 +249,7 @@ def spreads(ctx: z3.Context, kept: Iterable[z3.BoolRef], violations: Iterable[z3
             sources[reg] = tuple(source)
     if not sources:
         return None
-    return Tying(ctx, walker, sources, {reg: by_reg[reg] for reg in sources}, width)
+    return Tying(ctx, walker, sources, {reg: by_reg[reg] for reg in sources})
 
 
 class Tying:
@@ -265,12 +267,11 @@ class Tying:
     per position of the register."""
 
     def __init__(self, ctx: z3.Context, walker: _Needs, sources: dict[Reg, tuple[int, ...]],
-                 names: dict[Reg, list[str]], width: int):
+                 names: dict[Reg, list[str]]):
         self.ctx = ctx
         self.ref = ctx.ref()
         self.walker = walker
         self.sources = sources
-        self.width = width
         # per register: its kept positions, lowest first (narrow bit j is position kept[j])
         self.kept = {reg: [i for i, s in enumerate(src) if s == i] for reg, src in sources.items()}
         self.narrow: dict[str, z3.BitVecRef] = {}  # variable name -> its narrow variable
@@ -398,8 +399,7 @@ class Tying:
                 if kind == z3.Z3_OP_BNOT:
                     got = self._held(_lib.Z3_mk_bvnot(ref, parts[0]))
                 else:
-                    make = {z3.Z3_OP_BAND: _lib.Z3_mk_bvand, z3.Z3_OP_BOR: _lib.Z3_mk_bvor,
-                            z3.Z3_OP_BXOR: _lib.Z3_mk_bvxor}[kind]
+                    make = _MAKE_BINARY[kind]
                     got = parts[0]
                     for x in parts[1:]:
                         got = self._held(make(ref, got, x))

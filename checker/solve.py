@@ -190,9 +190,8 @@ class Component:
     solver: z3.Solver | None = None
     # the z3 context of a representative's solver and terms (CheckSolver._context_for)
     ctx: z3.Context | None = None
-    lits: dict[int, z3.BoolRef] = field(default_factory=dict)  # the check's literal (by id) -> ours
-    # the same by the check's literal objects (Python's id; CheckSolver holds them): ask's lookup
-    lit_objects: dict[int, z3.BoolRef] = field(default_factory=dict)
+    # the check's literal (by Python's id of the object: the CheckSolver holds them all) -> ours
+    lits: dict[int, z3.BoolRef] = field(default_factory=dict)
     vars: dict[str, z3.BitVecRef] = field(default_factory=dict)  # variable name -> ours
     variables: set[str] = field(default_factory=set)
     flags: "_Flags | None" = None
@@ -461,8 +460,7 @@ class CheckSolver:
         dst, solver = comp.ctx.ref(), comp.solver.solver
         for i in range(len(moved)):
             z3.Z3_solver_assert(dst, solver, z3.Z3_ast_vector_get(dst, moved.vector, i))
-        comp.lits = {lit.get_id(): _moved(lit, comp.ctx) for lit in used}
-        comp.lit_objects = {id(lit): comp.lits[lit.get_id()] for lit in used}
+        comp.lits = {id(lit): _moved(lit, comp.ctx) for lit in used}
         comp.vars = {name: _moved(spread.get(name, self.alg.vars[name]), comp.ctx) for name in comp.variables}
         comp.tied = len(spread)
         self._built[self._build_key(comp)] = (comp, mine, shapes_of)
@@ -501,7 +499,7 @@ class CheckSolver:
         self._built, self._answers, self._pb_arrays, self._contexts = {}, {}, {}, []
         for c in self.components:
             c.solver = c.ctx = c.flags = c.silent = c.quiet = None
-            c.lits, c.lit_objects, c.vars = {}, {}, {}
+            c.lits, c.vars = {}, {}
 
     def _tied_positions(self, comp: Component, kept: list[z3.BoolRef], violations: list[z3.BoolRef]
                         ) -> Tying | None:
@@ -707,7 +705,7 @@ class CheckSolver:
         # only the literals this component's assertions mention (the rest are free anyway),
         # in its own context; literals made for it (bounds) are in that context already
         mine = []
-        ours = comp.lit_objects
+        ours = comp.lits
         for x in lits:
             if x.ctx is comp.ctx:
                 mine.append(x)
@@ -750,8 +748,8 @@ class CheckSolver:
             if self.ask(comp, lits, ("vacuity", None)) == z3.sat:
                 continue
             core = self._core(comp)
-            reasons += [what for what, _, lit in self.base if lit.get_id() in core and what not in reasons]
-            broken += [g for g in self.assumed if self.guarantee_lits[g].get_id() in core and g not in broken]
+            reasons += [what for what, _, lit in self.base if id(lit) in core and what not in reasons]
+            broken += [g for g in self.assumed if id(self.guarantee_lits[g]) in core and g not in broken]
         if not reasons and not broken:
             return None
         detail = self._broken_guarantee_bits(broken) if broken else []
@@ -801,7 +799,7 @@ class CheckSolver:
         is satisfiable, and only the other sets are asked."""
         comp = self.components[idx]
         if comp.guarantees is None:
-            comp.guarantees = frozenset(g for g, lit in self.guarantee_lits.items() if lit.get_id() in comp.lits)
+            comp.guarantees = frozenset(g for g, lit in self.guarantee_lits.items() if id(lit) in comp.lits)
         mine = frozenset(g for g in guarantees if g in comp.guarantees)
         cores, satisfiable = self._answers.setdefault((idx, inv), ([], []))
         if any(core <= mine for core in cores):
@@ -813,7 +811,7 @@ class CheckSolver:
             satisfiable.append(mine)
             return False
         core = self._core(comp)
-        cores.append(frozenset(g for g in mine if self.guarantee_lits[g].get_id() in core))
+        cores.append(frozenset(g for g in mine if id(self.guarantee_lits[g]) in core))
         return True
 
     @staticmethod
