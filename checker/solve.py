@@ -746,6 +746,7 @@ class CheckSolver:
         for idx in self.representatives:
             comp = self.components[idx]
             if self.ask(comp, lits, ("vacuity", None)) == z3.sat:
+                self._remember(idx, None, self.assumed, True)
                 continue
             core = self._core(comp)
             reasons += [what for what, _, lit in self.base if id(lit) in core and what not in reasons]
@@ -774,9 +775,13 @@ class CheckSolver:
     def decide(self, inv: str) -> tuple[Verdict, list[int]]:
         """PROVED, or VIOLATED with the components in which a violation exists."""
         lits = self._lits(self.assumed)
-        violating = [idx for idx, lit in sorted(self.inv_lits.get(inv, {}).items())
-                     if self.rep[idx] == idx
-                     and self.ask(self.components[idx], lits + [lit], ("verdict", inv)) == z3.sat]
+        violating = []
+        for idx, lit in sorted(self.inv_lits.get(inv, {}).items()):
+            if self.rep[idx] == idx:
+                fails = self.ask(self.components[idx], lits + [lit], ("verdict", inv)) == z3.sat
+                self._remember(idx, inv, self.assumed, fails)  # guarantee sets start from these answers
+                if fails:
+                    violating.append(idx)
         self.last_violating[inv] = violating
         return (Verdict.VIOLATED if violating else Verdict.PROVED), violating
 
@@ -794,25 +799,39 @@ class CheckSolver:
         """Is base + guarantees (+ "inv fails here") unsatisfiable in one representative?
 
         Guarantee sets ask this for many overlapping sets, and adding guarantees only
-        removes situations. So every answer the solver gave is kept: a set containing an
-        unsat core of an earlier question is unsat, a subset of an earlier satisfiable set
-        is satisfiable, and only the other sets are asked."""
+        removes situations. So every answer the solver gave is kept (_remember; also the
+        vacuity and verdict questions', asked with the assumed guarantees): a set containing
+        an unsat core of an earlier question is unsat, a subset of an earlier satisfiable
+        set is satisfiable, and only the other sets are asked."""
         comp = self.components[idx]
-        if comp.guarantees is None:
-            comp.guarantees = frozenset(g for g, lit in self.guarantee_lits.items() if id(lit) in comp.lits)
-        mine = frozenset(g for g in guarantees if g in comp.guarantees)
+        mine = self._mentioned(comp, guarantees)
         cores, satisfiable = self._answers.setdefault((idx, inv), ([], []))
         if any(core <= mine for core in cores):
             return True
         if any(mine <= s for s in satisfiable):
             return False
         extra = [self.inv_lits[inv][idx]] if inv is not None else []
-        if self.ask(comp, self._lits(guarantees) + extra) == z3.sat:
+        sat = self.ask(comp, self._lits(guarantees) + extra) == z3.sat
+        self._remember(idx, inv, guarantees, sat)
+        return not sat
+
+    def _mentioned(self, comp: Component, guarantees: Iterable[str]) -> frozenset[str]:
+        """Those of the guarantees the component's assertions mention (the others change nothing there)."""
+        if comp.guarantees is None:
+            comp.guarantees = frozenset(g for g, lit in self.guarantee_lits.items() if id(lit) in comp.lits)
+        return frozenset(g for g in guarantees if g in comp.guarantees)
+
+    def _remember(self, idx: int, inv: str | None, guarantees: Iterable[str], sat: bool) -> None:
+        """Keep the answer the solver just gave about base + guarantees (+ "inv fails here")
+        in representative idx for _unsat_with: the guarantees if satisfiable, else those of
+        them in the unsat core."""
+        mine = self._mentioned(self.components[idx], guarantees)
+        cores, satisfiable = self._answers.setdefault((idx, inv), ([], []))
+        if sat:
             satisfiable.append(mine)
-            return False
-        core = self._core(comp)
-        cores.append(frozenset(g for g in mine if id(self.guarantee_lits[g]) in core))
-        return True
+        else:
+            core = self._core(self.components[idx])
+            cores.append(frozenset(g for g in mine if id(self.guarantee_lits[g]) in core))
 
     @staticmethod
     def _core(comp: Component) -> set[int]:
