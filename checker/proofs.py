@@ -265,6 +265,9 @@ def _outcome(out: CheckExport, q: Question) -> str:
 
 
 def _question_text(q: Question) -> str:
+    if q.kind == "vacuity" and any(x.startswith("|silent:") for x in q.literals):
+        # asked with every variable at its quiet value: sat shows the assumptions can hold
+        return "vacuity: can the check's assumptions all hold here, with every variable quiet?"
     if q.kind == "vacuity":
         return "vacuity: can the check's assumptions all hold here?"
     return f"{q.invariant}: can it fail here under the check's assumptions?"
@@ -295,7 +298,8 @@ def _render_part(cs: CheckSolver, out: CheckExport, part: Part) -> None:
     lines += [
         "; The assertions are the component's, as the deciding z3 solver held them, conjoined in one",
         "; assert. Each question assumes the literals that switch on the spec's assumptions and",
-        "; guarantees (and, for an invariant, its violation in this component); the answer is z3's.",
+        "; guarantees (and, for an invariant, its violation in this component; for the vacuity question,",
+        "; when that is satisfiable, every variable at its quiet value: silent:...); the answer is z3's.",
     ]
     for n, q in enumerate(part.questions, 1):
         outcome = _outcome(out, q)

@@ -206,6 +206,7 @@ class Component:
     quiet_counts: tuple[int, int] = (0, 0)
     # assumed, every variable is at its quiet value (made by CheckSolver._quiet)
     silent: z3.BoolRef | None = None
+    not_silent_under: frozenset[int] | None = None  # the literals (ids) under which it was not
     guarantees: frozenset[str] | None = None  # the guarantees its assertions mention
     tied: int = 0  # variables whose alike bit positions are tied (checker.positions)
     # what a representative's solver was made from (CheckSolver._solver_for), for a sibling's
@@ -498,7 +499,7 @@ class CheckSolver:
         self._leaf_solver = None
         self._built, self._answers, self._pb_arrays, self._contexts = {}, {}, {}, []
         for c in self.components:
-            c.solver = c.ctx = c.flags = c.silent = c.quiet = None
+            c.solver = c.ctx = c.flags = c.silent = c.quiet = c.not_silent_under = None
             c.lits, c.vars = {}, {}
 
     def _tied_positions(self, comp: Component, kept: list[z3.BoolRef], violations: list[z3.BoolRef]
@@ -699,9 +700,10 @@ class CheckSolver:
         return [lit for _, _, lit in self.base]
 
     def ask(self, comp: Component, lits: list[z3.BoolRef],
-            obligation: tuple[str, str | None] | None = None) -> z3.CheckSatResult:
+            obligation: tuple[str, str | None] | None = None, deciding_if_sat: bool = False) -> z3.CheckSatResult:
         """obligation: (kind, invariant) when the answer decides a verdict: ("vacuity", None)
-        or ("verdict", invariant name)."""
+        or ("verdict", invariant name). deciding_if_sat: the question is stronger than the
+        obligation's (more literals assumed), so only a sat answer decides it."""
         # only the literals this component's assertions mention (the rest are free anyway),
         # in its own context; literals made for it (bounds) are in that context already
         mine = []
@@ -719,7 +721,7 @@ class CheckSolver:
         n = len(mine)
         result = z3.CheckSatResult(z3.Z3_solver_check_assumptions(
             comp.ctx.ref(), comp.solver.solver, n, (z3.Ast * n)(*[x.as_ast() for x in mine])))
-        if obligation is not None and self.recorder is not None:
+        if obligation is not None and self.recorder is not None and (result == z3.sat or not deciding_if_sat):
             self.recorder(self, comp, mine, result, *obligation)
         if result == z3.unknown:
             raw = comp.solver.reason_unknown()
@@ -745,7 +747,9 @@ class CheckSolver:
         broken: list[str] = []
         for idx in self.representatives:
             comp = self.components[idx]
-            if self.ask(comp, lits, ("vacuity", None)) == z3.sat:
+            # A quiet situation, the first thing a counterexample needs of every component,
+            # shows the assumptions can hold here too: one question instead of two.
+            if self._quiet_at_once(comp, lits, vacuity=True) or self.ask(comp, lits, ("vacuity", None)) == z3.sat:
                 self._remember(idx, None, self.assumed, True)
                 continue
             core = self._core(comp)
@@ -954,25 +958,40 @@ class CheckSolver:
         except Unknown:
             return best, False, leaves_of(best), bits_of(best)
 
+    def _silent(self, comp: Component) -> z3.BoolRef:
+        """The literal that, assumed, puts every variable of the component at its quiet value
+        ((v & care) == 0, a shared word == 0); made before the component's first question, so
+        that every deciding question sees the same assertions (checker.proofs)."""
+        if comp.silent is None:
+            care = self.model.care
+            names = [self._name(v) for r in sorted(comp.regs) for v in self.model.deviation.get(r, [])]
+            wide = self._flags(comp).wide
+            own = self._own_vars(comp, names + wide)
+            ctx = comp.ctx
+            assert ctx is not None
+            quiet = all_zero([(own[n], care[n]) for n in names] + [(own[n], None) for n in wide], ctx)
+            silent = z3.Bool(f"silent:{comp.key}", ctx)
+            comp.solver.add(z3.BoolRef(z3.Z3_mk_implies(ctx.ref(), silent.as_ast(), quiet.as_ast()), ctx))
+            comp.silent = silent
+        return comp.silent
+
+    def _quiet_at_once(self, comp: Component, lits: list[z3.BoolRef], vacuity: bool = False) -> bool:
+        """Can every variable of the component be at its quiet value under lits (usually:
+        nothing needs to deviate)? If so that is its most quiet situation, and a sat answer to
+        the vacuity question. A no is kept, so that _quiet does not ask again."""
+        obligation = ("vacuity", None) if vacuity else None
+        if self.ask(comp, lits + [self._silent(comp)], obligation, deciding_if_sat=True) == z3.sat:
+            comp.quiet = self._assignment(comp.solver.model(), comp)
+            comp.quiet_counts = (0, 0)
+            return True
+        comp.not_silent_under = frozenset(id(x) for x in lits)
+        return False
+
     def _quiet(self, comp: Component, lits: list[z3.BoolRef]) -> None:
         """The component's most quiet situation (fewest leaves, then bits, deviating)."""
         if comp.quiet is not None:
             return
-        care = self.model.care
-        names = [self._name(v) for r in sorted(comp.regs) for v in self.model.deviation.get(r, [])]
-        wide = self._flags(comp).wide
-        own = self._own_vars(comp, names + wide)
-        ctx = comp.ctx
-        assert ctx is not None
-        ref = ctx.ref()
-        # every variable at its quiet value: (v & care) == 0, a shared word == 0
-        quiet = all_zero([(own[n], care[n]) for n in names] + [(own[n], None) for n in wide], ctx)
-        silent = z3.Bool(f"silent:{comp.key}", ctx)
-        comp.solver.add(z3.BoolRef(z3.Z3_mk_implies(ref, silent.as_ast(), quiet.as_ast()), ctx))
-        comp.silent = silent
-        if self.ask(comp, lits + [silent]) == z3.sat:  # usually: nothing needs to deviate
-            comp.quiet = self._assignment(comp.solver.model(), comp)
-            comp.quiet_counts = (0, 0)
+        if comp.not_silent_under != frozenset(id(x) for x in lits) and self._quiet_at_once(comp, lits):
             return
         zm, ok, leaves, bits = self._minimise(comp, lits)
         comp.quiet = self._assignment(zm, comp)
