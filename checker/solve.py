@@ -15,7 +15,7 @@ import copy
 import ctypes
 import itertools
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any, Callable, Iterable
 
 import z3
@@ -1498,18 +1498,30 @@ def _group_in_worker(g: int) -> list[tuple[int, list[CheckResult]]]:
     return _check_group(program, checks, groups[g], kw)
 
 
+def _calls(node: Any, function: str) -> bool:
+    """Does the syntax tree under node call `function`?"""
+    if isinstance(node, ast.FunctionCall) and node.function.name == function:
+        return True
+    if isinstance(node, (list, tuple)):
+        return any(_calls(x, function) for x in node)
+    if is_dataclass(node) and not isinstance(node, type):
+        return any(_calls(getattr(node, f.name), function) for f in fields(node))
+    return False
+
+
 def _longest_first(program: Program, checks: list[tuple[str, ast.CheckDecl]], groups: list[list[int]]) -> list[int]:
     """The order to hand groups of checks to workers: likely long ones first, so that no
     worker is left with a long one at the end. A check against a symbolic module has every
-    bit's class free and takes several times longer than one against a release's data."""
-    def symbolic(index: int) -> bool:
-        file, decl = checks[index]
-        for s in decl.statements:
-            if isinstance(s, ast.CheckPart) and s.kind == "module":
-                module = program.lookup(file, s.name.name)
-                return bool(getattr(module, "symbolic", False))
-        return False
-    return sorted(range(len(groups)), key=lambda g: (not symbolic(groups[g][0]), -len(groups[g])))
+    bit's class free and takes several times longer than one against a release's data; a
+    design or KVM that reads leaves() joins each leaf's registers into one component,
+    which is slower to solve than single registers; and the questions asked grow with the
+    invariants verified (a group of two checks shares one encoding but asks every question
+    twice)."""
+    def cost(group: list[int]) -> tuple[bool, int, bool]:
+        setups = [resolve_check(program, *checks[index]) for index in group]
+        return (not setups[0].module.symbolic, -sum(len(setup.invariants) for setup in setups),
+                not _calls([setups[0].design, setups[0].kvm], "leaves"))
+    return sorted(range(len(groups)), key=lambda g: cost(groups[g]))
 
 
 def check_program(program: Program, only: Iterable[str] | None = None, jobs: int = 1,

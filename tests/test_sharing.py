@@ -83,3 +83,24 @@ def test_no_sibling_where_an_expression_names_one_of_the_modules(tmp_path, monke
     assert made == []
     monkeypatch.undo()
     assert _without_seconds(together) == _without_seconds(_alone(program, PAIR))
+
+
+def test_workers_get_the_likely_long_groups_first(program):
+    """check_program hands out symbolic-module groups before release-data ones, more
+    invariants before fewer, and among equals designs that read leaves() first."""
+    checks = list(program.checks())
+    groups = solve._groups(program, checks)
+    order = [[checks[i][1].name.name for i in groups[g]] for g in solve._longest_first(program, checks, groups)]
+    assert order[:2] == [["option2_proposed__any_release", "option2_proposed__promising_release"],
+                         ["upstream_6_16__any_release", "upstream_6_16__promising_release"]]
+    assert all(len(g) == 2 for g in order[:4]) and all(len(g) == 1 for g in order[4:])
+    assert order[4:6] == [["option2_proposed__tdx_1_5_01"], ["upstream_6_16__tdx_1_5_01"]]
+    assert order[-1] == ["upstream_6_16__tdx_1_5_01__fixed1_known"]  # two invariants
+
+
+def test_calls_finds_a_function_anywhere_in_a_syntax_tree(program):
+    def design(check):
+        return solve.resolve_check(program, *next((f, d) for f, d in program.checks() if d.name.name == check)).design
+    assert solve._calls(design("upstream_6_16__tdx_1_5_01"), "leaves")  # deep in a requires
+    assert not solve._calls(design("upstream_6_16__tdx_1_5_01"), "bits")
+    assert not solve._calls(design("option1_tell__tdx_1_5_01"), "leaves")
