@@ -301,6 +301,14 @@ class Tying:
     def __len__(self) -> int:
         return len(self.spread)
 
+    def narrow_mask(self, name: str, mask: int) -> int:
+        """A mask of name's variable as the mask of its narrow variable: bit j is the mask's
+        bit at kept position j. For a mask that agrees at each tied position and its source
+        (a care mask does: it is part of what makes positions alike), v & mask == 0 exactly
+        when narrow & narrow_mask == 0."""
+        reg, _ = self._narrow_ast[name]
+        return sum(1 << j for j, pos in enumerate(self.kept[reg]) if mask >> pos & 1)
+
     def layout(self, reg: Reg) -> tuple[int, ...] | None:
         """Which position each position of the register copies (None: not tied)."""
         return self.sources.get(reg)

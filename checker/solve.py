@@ -103,6 +103,8 @@ class _Flags:
     wide_width: int
     leaf_weights: list[int]
     reg_weights: list[int]
+    # tied variables: name -> narrow variable, care mask on it (the groups' masks are care masks)
+    narrow: dict[str, tuple[z3.BitVecRef, int]] = field(default_factory=dict)
     _leaf_flags: list[z3.BoolRef] | None = None
     _bit_flags: list[Any] | None = None  # raw Z3_asts (encode.bit_set_raw)
     _bit_weights: list[int] = field(default_factory=list)
@@ -117,15 +119,19 @@ class _Flags:
 
     def _touched(self, group: list[tuple[str, int]]) -> z3.BoolRef:
         """Some variable of the group has a counted bit set (through the C API, like bit_set;
-        every operand stays referenced until the call that takes it returns)."""
+        every operand stays referenced until the call that takes it returns). A tied variable
+        is read on its narrow variable (see CheckSolver._silent)."""
         ref, ctx = self.ctx.ref(), self.ctx
-        zero = z3.BitVecVal(0, self.width, ctx)
         nonzero: list[z3.BoolRef] = []
         for n, c in group:
-            x = self.vars[n]
-            if c != (1 << self.width) - 1:
-                mask = z3.BitVecVal(c, self.width, ctx)
+            x, width = self.vars[n], self.width
+            if n in self.narrow:
+                x, c = self.narrow[n]
+                width = x.size()
+            if c != (1 << width) - 1:
+                mask = z3.BitVecVal(c, width, ctx)
                 x = z3.BitVecRef(z3.Z3_mk_bvand(ref, x.as_ast(), mask.as_ast()), ctx)
+            zero = z3.BitVecVal(0, width, ctx)
             same = z3.BoolRef(z3.Z3_mk_eq(ref, x.as_ast(), zero.as_ast()), ctx)
             nonzero.append(z3.BoolRef(z3.Z3_mk_not(ref, same.as_ast()), ctx))
         return nonzero[0] if len(nonzero) == 1 else nary(z3.Z3_mk_or, nonzero, ctx)
@@ -211,6 +217,8 @@ class Component:
     tied: int = 0  # variables whose alike bit positions are tied (checker.positions)
     # what a representative's solver was made from (CheckSolver._solver_for), for a sibling's
     made_from: tuple[Any, ...] | None = None
+    # tied variables (checker.positions): name -> its narrow variable, its care mask on it
+    narrow: dict[str, tuple[z3.BitVecRef, int]] = field(default_factory=dict)
 
 
 class CheckSolver:
@@ -434,9 +442,11 @@ class CheckSolver:
             tying = self._tied_positions(comp, [b for _, b in kept], [b for _, b in violations])
             assertions = plain
             spread: dict[str, z3.BitVecRef] = {}
+            narrow: dict[str, tuple[z3.BitVecRef, int]] = {}  # tied variable -> narrow one, care mask on it
             if tying is not None:
                 assertions = self._implications(kept + violations, tying)
                 spread = tying.spread
+                narrow = {name: (v, tying.narrow_mask(name, self.model.care[name])) for name, v in tying.narrow.items()}
                 shapes_of.append(self._shape(comp, assertions, mine, tying))
                 if shapes_of[1] is not None and shapes_of[1] in shapes:
                     self.rep[idx] = shapes[shapes_of[0]] = shapes[shapes_of[1]]
@@ -444,16 +454,18 @@ class CheckSolver:
             for shape in shapes_of:
                 if shape is not None:
                     shapes[shape] = idx
-            self._solver_for(comp, (assertions, [lit for lit, _ in kept + violations], spread, mine, shapes_of))
+            self._solver_for(comp, (assertions, [lit for lit, _ in kept + violations], spread, narrow, mine,
+                                    shapes_of))
         # a component whose representative found another one with its constraints follows it
         self.rep = [self.rep[r] for r in self.rep]
         self.representatives = sorted(set(self.rep))
 
     def _solver_for(self, comp: Component, made_from: tuple[Any, ...]) -> None:
         """A representative's context and solver, given its assertions (made_from: the
-        assertions, the literals they use, the full-width stand-ins of tied variables, the
-        component's "invariant fails here" literals and its shapes, see _split)."""
-        assertions, used, spread, mine, shapes_of = made_from
+        assertions, the literals they use, the full-width stand-ins of tied variables, their
+        narrow variables with care masks, the component's "invariant fails here" literals and
+        its shapes, see _split)."""
+        assertions, used, spread, narrow, mine, shapes_of = made_from
         comp.made_from = made_from
         comp.ctx = self._context_for(comp)
         comp.solver = make_solver(comp.ctx, self.rlimit)
@@ -463,6 +475,7 @@ class CheckSolver:
             z3.Z3_solver_assert(dst, solver, z3.Z3_ast_vector_get(dst, moved.vector, i))
         comp.lits = {id(lit): _moved(lit, comp.ctx) for lit in used}
         comp.vars = {name: _moved(spread.get(name, self.alg.vars[name]), comp.ctx) for name in comp.variables}
+        comp.narrow = {name: (_moved(v, comp.ctx), mask) for name, (v, mask) in narrow.items()}
         comp.tied = len(spread)
         self._built[self._build_key(comp)] = (comp, mine, shapes_of)
 
@@ -500,7 +513,7 @@ class CheckSolver:
         self._built, self._answers, self._pb_arrays, self._contexts = {}, {}, {}, []
         for c in self.components:
             c.solver = c.ctx = c.flags = c.silent = c.quiet = c.not_silent_under = None
-            c.lits, c.vars = {}, {}
+            c.lits, c.vars, c.narrow = {}, {}, {}
 
     def _tied_positions(self, comp: Component, kept: list[z3.BoolRef], violations: list[z3.BoolRef]
                         ) -> Tying | None:
@@ -896,7 +909,7 @@ class CheckSolver:
         wide = [self._name(w) for w in m.wide_deviation if w.support & comp.variables]
         own = self._own_vars(comp, [n for g in reg_groups for n, _ in g] + wide)
         comp.flags = _Flags(leaf_groups, reg_groups, wide, own, comp.ctx, self.space.width, self.space.wide_width,
-                            leaf_weights, reg_weights)
+                            leaf_weights, reg_weights, comp.narrow)
         return comp.flags
 
     @staticmethod
@@ -969,7 +982,10 @@ class CheckSolver:
             own = self._own_vars(comp, names + wide)
             ctx = comp.ctx
             assert ctx is not None
-            quiet = all_zero([(own[n], care[n]) for n in names] + [(own[n], None) for n in wide], ctx)
+            # a tied variable's quiet value on its narrow variable: (v & care) == 0 on the
+            # full-width stand-in is a concat z3 would split into an equation per piece
+            parts = [comp.narrow.get(n) or (own[n], care[n]) for n in names] + [(own[n], None) for n in wide]
+            quiet = all_zero(parts, ctx)
             silent = z3.Bool(f"silent:{comp.key}", ctx)
             comp.solver.add(z3.BoolRef(z3.Z3_mk_implies(ctx.ref(), silent.as_ast(), quiet.as_ast()), ctx))
             comp.silent = silent

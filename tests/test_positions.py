@@ -109,3 +109,34 @@ def _bodies(cs: CheckSolver, idx: int) -> list[tuple[str, object, z3.BoolRef]]:
         if idx in per_comp:
             out.append(("invariant", inv, z3.Not(z3.And(per_comp[idx]))))
     return out
+
+
+def test_quiet_and_touched_on_narrow_variables_mean_what_they_say_on_full_width() -> None:
+    """The quiet constraint (CheckSolver._silent) and the leaf flags (_Flags._touched) read a
+    tied variable on its narrow variable with Tying.narrow_mask: z3 proves that equal to
+    reading the full-width stand-in, and after vacuity (which adds the quiet constraint)
+    and the leaf flags, no full-width variable of a tied one appears in the solver."""
+    compared = 0
+    for name, cs in _solvers():
+        if name not in ("upstream_6_16__any_release", "option2_proposed__tdx_1_5_01"):
+            continue
+        assert cs.vacuity() is None
+        for idx in cs.representatives:
+            comp = cs.components[idx]
+            if not comp.narrow:
+                continue
+            flags = cs._flags(comp)
+            s = z3.Solver(ctx=comp.ctx)
+            s.add(comp.solver.assertions())
+            for lit in flags.leaf_flags:
+                s.add(z3.Or(lit, z3.Not(lit)))  # the flags' terms go into the solver's assertions
+            names = _constants(s.assertions())
+            assert not {n[: -len(NARROW)] for n in names if n.endswith(NARROW)} & names, (name, idx)
+            for var, (narrow, mask) in comp.narrow.items():
+                care = cs.model.care[var]
+                full = comp.vars[var]  # the full-width stand-in: concat of the narrow bits
+                prove = z3.Solver(ctx=comp.ctx)
+                prove.add((full & care == 0) != (narrow & mask == 0))
+                assert prove.check() == z3.unsat, (name, idx, var)
+                compared += 1
+    assert compared >= 20, compared
