@@ -37,6 +37,7 @@ from typing import Any, Iterable
 import z3
 
 from checker.bits import Reg
+from checker.encode import hold
 from checker.encode import lib as _lib  # z3's C functions without the error check
 
 # Components smaller than this (in variable bits) are cheap to solve as they are.
@@ -316,11 +317,10 @@ class Tying:
     def __call__(self, body: z3.BoolRef) -> z3.BoolRef:
         return z3.BoolRef(self._bool(body.as_ast()), self.ctx)
 
-    # The rewriting works on raw Z3_asts: each one made is counted once and never released
-    # (like checker.encode's terms, it lives as long as the model's context).
+    # The rewriting works on raw Z3_asts: each one made is held as long as the model's
+    # context, like checker.encode's terms (encode.hold).
     def _held(self, a: Any) -> Any:
-        _lib.Z3_inc_ref(self.ref, a)
-        return a
+        return hold(self.ctx, a)
 
     def _sort(self, width: int) -> Any:
         s = self._sorts.get(width)
@@ -329,7 +329,7 @@ class Tying:
         return s
 
     def _held_sort(self, s: Any) -> Any:
-        _lib.Z3_inc_ref(self.ref, _lib.Z3_sort_to_ast(self.ref, s))
+        hold(self.ctx, _lib.Z3_sort_to_ast(self.ref, s))
         return s
 
     def _bool(self, a: Any) -> Any:

@@ -22,7 +22,7 @@ import z3
 
 from checker import ast, forked
 from checker.bits import Reg, bit_numbers
-from checker.encode import Cond, Z3Algebra, all_zero, bit_set_raw, nary
+from checker.encode import Cond, Context, Z3Algebra, all_zero, bit_set_raw, nary
 from checker.model import (AlikeLeaves, CheckSetup, ConcreteAlgebra, Model, ModelError, Space, alike_leaves,
                            build_model, build_space, resolve_check, var_name)
 from checker.positions import MIN_BITS as MIN_TIED_BITS
@@ -669,7 +669,7 @@ class CheckSolver:
         CONTEXT_VARIABLES variables; a larger component gets one of its own."""
         size = len(comp.variables)
         if not self._contexts or self._contexts[-1][1] + size > CONTEXT_VARIABLES:
-            self._contexts.append([z3.Context(), 0])
+            self._contexts.append([Context(), 0])
         self._contexts[-1][1] += size
         return self._contexts[-1][0]
 

@@ -1,0 +1,45 @@
+"""Raw terms made through z3's C API are held by their context (checker.encode.Context):
+alive as long as it is, let go of together just before it is deleted."""
+
+from __future__ import annotations
+
+import gc
+
+import z3
+
+from checker.encode import Context, Z3Algebra, hold, lib
+
+
+def test_a_held_term_outlives_every_wrapper_and_goes_with_its_context() -> None:
+    ctx = Context()
+    ref = ctx.ref()
+    x = z3.BitVec("x", 8, ctx)
+    before = lib.Z3_ast_vector_size(ref, ctx.held)
+    raw = hold(ctx, lib.Z3_mk_bvand(ref, x.as_ast(), z3.BitVecVal(3, 8, ctx).as_ast()))
+    assert lib.Z3_ast_vector_size(ref, ctx.held) == before + 1
+    gc.collect()  # no wrapper holds the term: only the context's vector does
+    s = z3.Solver(ctx=ctx)
+    s.add(z3.BitVecRef(raw, ctx) == 2)
+    assert s.check() == z3.sat and s.model().eval(x).as_long() & 3 == 2
+    del s, x
+    del ctx  # the vector is released before the context: no crash, nothing left counted
+    gc.collect()
+
+
+def test_a_models_terms_are_held_by_its_algebras_context() -> None:
+    alg = Z3Algebra()
+    a, b = alg.var("a", 32), alg.var("b", 32)
+    made = alg.bor(alg.band(a, b), alg.const(5, 32))
+    assert isinstance(alg.ctx, Context)
+    assert lib.Z3_ast_vector_size(alg.ref, alg.ctx.held) == 2  # the and, the or
+    prove = z3.Solver(ctx=alg.ctx)
+    prove.add(made.term != (a.term & b.term) | 5)
+    assert prove.check() == z3.unsat
+
+
+def test_hold_counts_a_term_of_a_plain_context_once() -> None:
+    ctx = z3.Context()
+    x = z3.BitVec("x", 8, ctx)
+    raw = hold(ctx, lib.Z3_mk_bvnot(ctx.ref(), x.as_ast()))
+    gc.collect()
+    assert z3.BitVecRef(raw, ctx).sexpr() == "(bvnot x)"
