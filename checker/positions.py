@@ -289,15 +289,14 @@ class Tying:
                 n = z3.BitVec(f"{name}@kept", len(kept), ctx)
                 self.narrow[name] = n
                 self._narrow_ast[name] = (reg, n.as_ast())
-                acc: z3.BitVecRef | None = None
+                acc = None  # raw and held (a wrapper per piece was a third of making a tying)
                 for hi, lo, repeats in runs:
-                    piece = z3.BitVecRef(_lib.Z3_mk_extract(self.ref, index[hi], index[lo], n.as_ast()), ctx)
+                    piece = self._held(_lib.Z3_mk_extract(self.ref, index[hi], index[lo], n.as_ast()))
                     if repeats > 1:
-                        piece = z3.BitVecRef(_lib.Z3_mk_repeat(self.ref, repeats, piece.as_ast()), ctx)
-                    acc = piece if acc is None else z3.BitVecRef(
-                        _lib.Z3_mk_concat(self.ref, acc.as_ast(), piece.as_ast()), ctx)
+                        piece = self._held(_lib.Z3_mk_repeat(self.ref, repeats, piece))
+                    acc = piece if acc is None else self._held(_lib.Z3_mk_concat(self.ref, acc, piece))
                 assert acc is not None
-                self.spread[name] = acc
+                self.spread[name] = z3.BitVecRef(acc, ctx)
 
     def __len__(self) -> int:
         return len(self.spread)
@@ -315,7 +314,11 @@ class Tying:
         return self.sources.get(reg)
 
     def __call__(self, body: z3.BoolRef) -> z3.BoolRef:
-        return z3.BoolRef(self._bool(body.as_ast()), self.ctx)
+        return z3.BoolRef(self.raw(body.as_ast()), self.ctx)
+
+    def raw(self, body: Any) -> Any:
+        """__call__ on a raw Boolean Z3_ast, giving one (held as long as the context)."""
+        return self._bool(body)
 
     # The rewriting works on raw Z3_asts: each one made is held as long as the model's
     # context, like checker.encode's terms (encode.hold).

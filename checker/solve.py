@@ -22,7 +22,7 @@ import z3
 
 from checker import ast, forked
 from checker.bits import Reg, bit_numbers
-from checker.encode import Cond, Context, Z3Algebra, all_zero, bit_set_raw, nary
+from checker.encode import Cond, Context, Z3Algebra, all_zero, bit_set_raw, lib, nary
 from checker.model import (AlikeLeaves, CheckSetup, ConcreteAlgebra, Model, ModelError, Space, alike_leaves,
                            build_model, build_space, resolve_check, var_name)
 from checker.positions import MIN_BITS as MIN_TIED_BITS
@@ -198,6 +198,7 @@ class Component:
     ctx: z3.Context | None = None
     # the check's literal (by Python's id of the object: the CheckSolver holds them all) -> ours
     lits: dict[int, z3.BoolRef] = field(default_factory=dict)
+    lit_ids: dict[int, int] | None = None  # z3's id of each of lits -> its key (made by _core)
     vars: dict[str, z3.BitVecRef] = field(default_factory=dict)  # variable name -> ours
     variables: set[str] = field(default_factory=set)
     flags: "_Flags | None" = None
@@ -513,7 +514,7 @@ class CheckSolver:
         self._built, self._answers, self._pb_arrays, self._contexts = {}, {}, {}, []
         for c in self.components:
             c.solver = c.ctx = c.flags = c.silent = c.quiet = c.not_silent_under = None
-            c.lits, c.vars, c.narrow = {}, {}, {}
+            c.lits, c.vars, c.narrow, c.lit_ids = {}, {}, {}, None
 
     def _tied_positions(self, comp: Component, kept: list[z3.BoolRef], violations: list[z3.BoolRef]
                         ) -> Tying | None:
@@ -532,10 +533,10 @@ class CheckSolver:
         """literal => body for each pair, the body on its registers' kept positions if `tie` is given
         (through the C API: z3.Implies and Solver.add re-check every operand's sort)."""
         assertions = z3.AstVector(ctx=self.ctx)
-        ref = self.ctx.ref()
+        ref, vector = self.ctx.ref(), assertions.vector
         for lit, body in guarded:
-            body = tie(body) if tie is not None else body
-            assertions.push(z3.BoolRef(z3.Z3_mk_implies(ref, lit.as_ast(), body.as_ast()), self.ctx))
+            raw = tie.raw(body.as_ast()) if tie is not None else body.as_ast()
+            lib.Z3_ast_vector_push(ref, vector, lib.Z3_mk_implies(ref, lit.as_ast(), raw))  # the vector counts it
         return assertions
 
     def _renamable(self, comp: Component) -> bool:
@@ -852,10 +853,23 @@ class CheckSolver:
 
     @staticmethod
     def _core(comp: Component) -> set[int]:
-        """The last unsat core, as the ids of the check's literals (comp.lits' keys): reading
-        the literals' names would run z3's printer on each."""
-        core = {x.get_id() for x in comp.solver.unsat_core()}
-        return {ident for ident, lit in comp.lits.items() if lit.get_id() in core}
+        """The last unsat core, as the ids of the check's literals (comp.lits' keys), read by
+        z3's ids through the C API: reading the literals' names would run z3's printer on
+        each, and z3.py's wrappers cost a checked call per literal (guarantee sets start
+        from the verdict questions' cores, one per question)."""
+        by_z3_id = comp.lit_ids
+        if by_z3_id is None:
+            by_z3_id = comp.lit_ids = {lit.get_id(): ident for ident, lit in comp.lits.items()}
+        assert comp.ctx is not None and comp.solver is not None
+        ref = comp.ctx.ref()
+        core = lib.Z3_solver_get_unsat_core(ref, comp.solver.solver)
+        lib.Z3_ast_vector_inc_ref(ref, core)
+        try:
+            ids = [lib.Z3_get_ast_id(ref, lib.Z3_ast_vector_get(ref, core, i))
+                   for i in range(lib.Z3_ast_vector_size(ref, core))]
+        finally:
+            lib.Z3_ast_vector_dec_ref(ref, core)
+        return {by_z3_id[i] for i in ids if i in by_z3_id}  # bounds and the quiet literal are not the check's
 
     def guarantee_sets(self, inv: str, pool: list[str], always: list[str], max_size: int | None = None,
                        require_consistent: bool = False, refuted_by: Iterable[frozenset[str]] = ()
