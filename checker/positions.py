@@ -309,6 +309,13 @@ class Tying:
         reg, _ = self._narrow_ast[name]
         return sum(1 << j for j, pos in enumerate(self.kept[reg]) if mask >> pos & 1)
 
+    def kept_counts(self, name: str) -> list[int]:
+        """For each bit of name's narrow variable, how many positions of the register it
+        stands for (itself and the positions tied to it)."""
+        reg, _ = self._narrow_ast[name]
+        kept, source = self.kept[reg], self.sources[reg]
+        return [source.count(pos) for pos in kept]
+
     def layout(self, reg: Reg) -> tuple[int, ...] | None:
         """Which position each position of the register copies (None: not tied)."""
         return self.sources.get(reg)

@@ -103,8 +103,9 @@ class _Flags:
     wide_width: int
     leaf_weights: list[int]
     reg_weights: list[int]
-    # tied variables: name -> narrow variable, care mask on it (the groups' masks are care masks)
-    narrow: dict[str, tuple[z3.BitVecRef, int]] = field(default_factory=dict)
+    # tied variables: name -> narrow variable, care mask on it (the groups' masks are care
+    # masks), positions each narrow bit stands for (Component.narrow)
+    narrow: dict[str, tuple[z3.BitVecRef, int, list[int]]] = field(default_factory=dict)
     _leaf_flags: list[z3.BoolRef] | None = None
     _bit_flags: list[Any] | None = None  # raw Z3_asts (encode.bit_set_raw)
     _bit_weights: list[int] = field(default_factory=list)
@@ -126,7 +127,7 @@ class _Flags:
         for n, c in group:
             x, width = self.vars[n], self.width
             if n in self.narrow:
-                x, c = self.narrow[n]
+                x, c, _ = self.narrow[n]
                 width = x.size()
             if c != (1 << width) - 1:
                 mask = z3.BitVecVal(c, width, ctx)
@@ -147,13 +148,22 @@ class _Flags:
             for g, weight in zip(self.reg_groups, self.reg_weights):
                 acc = None
                 care = 0
-                for n, c in g:
-                    x = v[n] & c if c != (1 << self.width) - 1 else v[n]
+                # a tied register's variables on their narrow variables, if all of them are
+                # (a variable no constraint mentions is not), with the positions per narrow bit
+                narrow = [self.narrow.get(n) for n, _ in g]
+                counts = narrow[0][2] if all(narrow) else None
+                for (n, c), tied in zip(g, narrow):
+                    x = v[n]
+                    if counts is not None:
+                        x, c, _ = tied
+                    x = x & c if c != (1 << x.size()) - 1 else x
                     acc = x if acc is None else acc | x
                     care |= c
-                own = bit_set_raw(acc, [i for i in range(self.width) if care >> i & 1], self.one)
-                flags.extend(own)
-                weights.extend([weight] * len(own))
+                assert acc is not None
+                counted = [i for i in range(acc.size()) if care >> i & 1]
+                flags.extend(bit_set_raw(acc, counted, self.one))
+                # a narrow bit stands for the tied positions that repeat it: it weighs as many
+                weights.extend([weight * counts[i] for i in counted] if counts else [weight] * len(counted))
             for n in self.wide:
                 flags.extend(bit_set_raw(v[n], range(self.wide_width), self.one))
                 weights.extend([1] * self.wide_width)
@@ -218,8 +228,9 @@ class Component:
     tied: int = 0  # variables whose alike bit positions are tied (checker.positions)
     # what a representative's solver was made from (CheckSolver._solver_for), for a sibling's
     made_from: tuple[Any, ...] | None = None
-    # tied variables (checker.positions): name -> its narrow variable, its care mask on it
-    narrow: dict[str, tuple[z3.BitVecRef, int]] = field(default_factory=dict)
+    # tied variables (checker.positions): name -> its narrow variable, its care mask on it,
+    # how many positions each of its bits stands for
+    narrow: dict[str, tuple[z3.BitVecRef, int, list[int]]] = field(default_factory=dict)
 
 
 class CheckSolver:
@@ -443,11 +454,13 @@ class CheckSolver:
             tying = self._tied_positions(comp, [b for _, b in kept], [b for _, b in violations])
             assertions = plain
             spread: dict[str, z3.BitVecRef] = {}
-            narrow: dict[str, tuple[z3.BitVecRef, int]] = {}  # tied variable -> narrow one, care mask on it
+            # tied variable -> narrow one, care mask on it, positions each narrow bit stands for
+            narrow: dict[str, tuple[z3.BitVecRef, int, list[int]]] = {}
             if tying is not None:
                 assertions = self._implications(kept + violations, tying)
                 spread = tying.spread
-                narrow = {name: (v, tying.narrow_mask(name, self.model.care[name])) for name, v in tying.narrow.items()}
+                narrow = {name: (v, tying.narrow_mask(name, self.model.care[name]), tying.kept_counts(name))
+                          for name, v in tying.narrow.items()}
                 shapes_of.append(self._shape(comp, assertions, mine, tying))
                 if shapes_of[1] is not None and shapes_of[1] in shapes:
                     self.rep[idx] = shapes[shapes_of[0]] = shapes[shapes_of[1]]
@@ -476,7 +489,7 @@ class CheckSolver:
             z3.Z3_solver_assert(dst, solver, z3.Z3_ast_vector_get(dst, moved.vector, i))
         comp.lits = {id(lit): _moved(lit, comp.ctx) for lit in used}
         comp.vars = {name: _moved(spread.get(name, self.alg.vars[name]), comp.ctx) for name in comp.variables}
-        comp.narrow = {name: (_moved(v, comp.ctx), mask) for name, (v, mask) in narrow.items()}
+        comp.narrow = {name: (_moved(v, comp.ctx), mask, counts) for name, (v, mask, counts) in narrow.items()}
         comp.tied = len(spread)
         self._built[self._build_key(comp)] = (comp, mine, shapes_of)
 
@@ -998,7 +1011,8 @@ class CheckSolver:
             assert ctx is not None
             # a tied variable's quiet value on its narrow variable: (v & care) == 0 on the
             # full-width stand-in is a concat z3 would split into an equation per piece
-            parts = [comp.narrow.get(n) or (own[n], care[n]) for n in names] + [(own[n], None) for n in wide]
+            parts = [comp.narrow[n][:2] if n in comp.narrow else (own[n], care[n]) for n in names]
+            parts += [(own[n], None) for n in wide]
             quiet = all_zero(parts, ctx)
             silent = z3.Bool(f"silent:{comp.key}", ctx)
             comp.solver.add(z3.BoolRef(z3.Z3_mk_implies(ctx.ref(), silent.as_ast(), quiet.as_ast()), ctx))

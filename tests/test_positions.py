@@ -132,7 +132,7 @@ def test_quiet_and_touched_on_narrow_variables_mean_what_they_say_on_full_width(
                 s.add(z3.Or(lit, z3.Not(lit)))  # the flags' terms go into the solver's assertions
             names = _constants(s.assertions())
             assert not {n[: -len(NARROW)] for n in names if n.endswith(NARROW)} & names, (name, idx)
-            for var, (narrow, mask) in comp.narrow.items():
+            for var, (narrow, mask, _) in comp.narrow.items():
                 care = cs.model.care[var]
                 full = comp.vars[var]  # the full-width stand-in: concat of the narrow bits
                 prove = z3.Solver(ctx=comp.ctx)
@@ -140,3 +140,35 @@ def test_quiet_and_touched_on_narrow_variables_mean_what_they_say_on_full_width(
                 assert prove.check() == z3.unsat, (name, idx, var)
                 compared += 1
     assert compared >= 20, compared
+
+
+def test_bit_flags_on_narrow_variables_count_what_the_full_width_ones_count() -> None:
+    """_Flags.bit_flags reads a tied register on its narrow variables, each narrow bit
+    weighing the positions it stands for: z3 proves the weighted count equal to the count
+    of counted bits of the full-width stand-ins."""
+    compared = 0
+    for name, cs in _solvers():
+        if name not in ("upstream_6_16__any_release", "option2_proposed__tdx_1_5_01"):
+            continue
+        for idx in cs.representatives:
+            comp = cs.components[idx]
+            if not comp.narrow or comp.solver is None:
+                continue
+            flags = cs._flags(comp)
+            new = z3.Sum([z3.If(z3.BoolRef(f, comp.ctx), w, 0) for f, w in zip(flags.bit_flags, flags.bit_weights)])
+            old = []
+            for g, weight in zip(flags.reg_groups, flags.reg_weights):
+                acc = None
+                care = 0
+                for n, c in g:
+                    x = comp.vars[n] & c
+                    acc = x if acc is None else acc | x
+                    care |= c
+                old += [z3.If(z3.Extract(i, i, acc) == 1, weight, 0) for i in range(cs.space.width) if care >> i & 1]
+            for n in flags.wide:
+                old += [z3.If(z3.Extract(i, i, comp.vars[n]) == 1, 1, 0) for i in range(cs.space.wide_width)]
+            prove = z3.Solver(ctx=comp.ctx)
+            prove.add(new != z3.Sum(old))
+            assert prove.check() == z3.unsat, (name, idx)
+            compared += 1
+    assert compared >= 10, compared
