@@ -37,7 +37,7 @@ from typing import Any, Iterable
 import z3
 
 from checker.bits import Reg
-from checker.encode import hold
+from checker.encode import Context, hold
 from checker.encode import lib as _lib  # z3's C functions without the error check
 
 # Components smaller than this (in variable bits) are cheap to solve as they are.
@@ -271,6 +271,7 @@ class Tying:
                  names: dict[Reg, list[str]]):
         self.ctx = ctx
         self.ref = ctx.ref()
+        self._vector = ctx.held if isinstance(ctx, Context) else None  # see _held
         self.walker = walker
         self.sources = sources
         # per register: its kept positions, lowest first (narrow bit j is position kept[j])
@@ -328,9 +329,13 @@ class Tying:
         return self._bool(body)
 
     # The rewriting works on raw Z3_asts: each one made is held as long as the model's
-    # context, like checker.encode's terms (encode.hold).
+    # context, like checker.encode's terms (encode.hold; pushed here directly: a tying
+    # makes tens of thousands).
     def _held(self, a: Any) -> Any:
-        return hold(self.ctx, a)
+        if self._vector is None:
+            return hold(self.ctx, a)
+        _lib.Z3_ast_vector_push(self.ref, self._vector, a)
+        return a
 
     def _sort(self, width: int) -> Any:
         s = self._sorts.get(width)
