@@ -598,7 +598,7 @@ class Bench:
         self.cases["C2"][f"{CONCRETE_CHECK}@{factor}x-naive"] = r
         label, size = f"{factor}x: decompose=False: {CONCRETE_CHECK}", f"{info['lines']} lines"
         wall = f"timeout {r['wall_s']:.0f}" if r["timeout"] else r["wall_s"]
-        # a naive run whose solver gave up (UNKNOWN: rlimit) did not finish the work either:
+        # a naive run whose solver gave up (UNKNOWN: rlimit or wall-clock net) did not finish the work:
         # like a timeout, its time is a lower bound
         gave_up = [i for c in r.get("report", {}).get("checks", []) for i in c.get("invariants", [])
                    if i.get("verdict") == "unknown"]

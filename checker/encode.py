@@ -28,9 +28,9 @@ class Term:
     """A bit-vector: a constant (value) or a Z3 term with the variables it mentions.
 
     A term is held as the raw Z3_ast, in its context's vector of held terms (Context): it
-    lives as long as the model's context (the model keeps almost every term it makes anyway). z3.py's
-    wrappers count a reference up on creation and down on deletion, through two checked
-    C calls each, which was a fifth of building a check's model."""
+    lives as long as the model's context (the model keeps almost every term it makes
+    anyway). z3.py's wrappers count a reference up on creation and down on deletion,
+    through two checked C calls each, which was a fifth of building a check's model."""
 
     __slots__ = ("value", "width", "ast", "support", "alg")
 
@@ -129,8 +129,8 @@ def nary(make: Any, terms: list[z3.BoolRef], ctx: z3.Context) -> z3.BoolRef:
 
 def bit_set_raw(term: z3.BitVecRef, positions: Sequence[int], one: z3.BitVecRef) -> list[Any]:
     """bit_set for each position, as raw Z3_asts held as long as the term's context, like a
-    Term's (see Context). A counterexample's minimisation makes
-    one per counted bit of a component, and z3.py's wrapper for each was a tenth of it."""
+    Term's (see Context). A counterexample's minimisation makes one per counted bit of a
+    component, and z3.py's wrapper for each was a tenth of it."""
     ctx = term.ctx
     ref, t, o = ctx.ref(), term.as_ast(), one.as_ast()
     out = []

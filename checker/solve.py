@@ -221,9 +221,10 @@ class Component:
     copies: int = 1
     quiet: dict[str, int] | None = None
     quiet_counts: tuple[int, int] = (0, 0)
-    # assumed, every variable is at its quiet value (made by CheckSolver._quiet)
+    # assumed, every variable is at its quiet value (made by CheckSolver._silent)
     silent: z3.BoolRef | None = None
-    not_silent_under: frozenset[int] | None = None  # the literals (ids) under which it was not
+    # the literals (Python ids) under which not every variable can be quiet (_quiet_at_once)
+    not_silent_under: frozenset[int] | None = None
     guarantees: frozenset[str] | None = None  # the guarantees its assertions mention
     tied: int = 0  # variables whose alike bit positions are tied (checker.positions)
     # what a representative's solver was made from (CheckSolver._solver_for), for a sibling's
@@ -1000,8 +1001,9 @@ class CheckSolver:
 
     def _silent(self, comp: Component) -> z3.BoolRef:
         """The literal that, assumed, puts every variable of the component at its quiet value
-        ((v & care) == 0, a shared word == 0); made before the component's first question, so
-        that every deciding question sees the same assertions (checker.proofs)."""
+        ((v & care) == 0, a shared word == 0). Made with the component's first question (the
+        vacuity question is asked with it), so that every deciding question sees the same
+        assertions (checker.proofs)."""
         if comp.silent is None:
             care = self.model.care
             names = [self._name(v) for r in sorted(comp.regs) for v in self.model.deviation.get(r, [])]
