@@ -13,7 +13,6 @@ import os
 import re
 import urllib.parse
 import xml.etree.ElementTree as ET
-from importlib import metadata
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -57,6 +56,8 @@ def render(results: Sequence[CheckResult], fmt: str, diagnostics: Sequence[Any] 
 
 
 def _tool_version() -> str | None:
+    from importlib import metadata  # here, not at import: it costs a hundredth of a second to load
+
     try:
         return metadata.version(TOOL_NAME)
     except metadata.PackageNotFoundError:  # run from a source tree that was never installed

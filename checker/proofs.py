@@ -23,7 +23,6 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import Any, Callable
 
@@ -92,6 +91,8 @@ def encoding_hash() -> str:
 
 
 def tool_version() -> str:
+    from importlib import metadata  # here, not at import: it costs a hundredth of a second to load
+
     try:
         return metadata.version("cpuid-contracts")
     except metadata.PackageNotFoundError:
