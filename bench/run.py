@@ -162,7 +162,7 @@ def _child(argv: list[str]) -> int:
     # One call, as the CLI makes it with --jobs 1 (or with one check): checks that share an
     # encoding run together (checker.solve.sharing_key), so each check's time is taken between
     # two progress calls, in the order check_program runs them.
-    order = [checks[i] for group in solve._groups(program, checks) for i in group]
+    order = [checks[i] for group in solve._groups([resolve_check(program, f, d) for f, d in checks]) for i in group]
     entries = {decl.name.name: {"check": decl.name.name, "registers": None, "status": "running"}
                for _, decl in checks}
     report["checks"] = [entries[decl.name.name] for _, decl in checks]

@@ -16,7 +16,7 @@ import ctypes
 import itertools
 import time
 from dataclasses import dataclass, field, fields, is_dataclass
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, NamedTuple
 
 import z3
 
@@ -195,6 +195,18 @@ class _Flags:
         return leaves, bits
 
 
+class SolverInputs(NamedTuple):
+    """What a representative's solver is made from (CheckSolver._solver_for, from _split);
+    kept on the component, so that a sibling check makes its own solver from the same."""
+
+    assertions: z3.AstVector  # literal => body, in the check's model context
+    used: list[z3.BoolRef]  # the literal of each assertion
+    spread: dict[str, z3.BitVecRef]  # tied variables' full-width stand-ins (checker.positions)
+    narrow: dict[str, tuple[z3.BitVecRef, int, list[int]]]  # see Component.narrow
+    mine: dict[str, z3.BoolRef]  # the component's "invariant fails here" literals
+    shapes: list[Any]  # its constraints with variables renamed by role (CheckSolver._shape)
+
+
 @dataclass
 class Component:
     """Registers (and shared variables) whose constraints touch each other: solved on their
@@ -227,11 +239,18 @@ class Component:
     not_silent_under: frozenset[int] | None = None
     guarantees: frozenset[str] | None = None  # the guarantees its assertions mention
     tied: int = 0  # variables whose alike bit positions are tied (checker.positions)
-    # what a representative's solver was made from (CheckSolver._solver_for), for a sibling's
-    made_from: tuple[Any, ...] | None = None
+    # what a representative's solver was made from, for a sibling's
+    made_from: SolverInputs | None = None
     # tied variables (checker.positions): name -> its narrow variable, its care mask on it,
     # how many positions each of its bits stands for
     narrow: dict[str, tuple[z3.BitVecRef, int, list[int]]] = field(default_factory=dict)
+
+    def unsolved(self) -> "Component":
+        """The component as the split made it, without a solver or anything a solver found:
+        what a sibling check starts from, and what a check keeps for one."""
+        return Component(self.key, set(self.leaves), set(self.regs), variables=set(self.variables),
+                         dropped=dict(self.dropped), weight=dict(self.weight), copies=self.copies,
+                         made_from=self.made_from)
 
 
 class CheckSolver:
@@ -469,17 +488,14 @@ class CheckSolver:
             for shape in shapes_of:
                 if shape is not None:
                     shapes[shape] = idx
-            self._solver_for(comp, (assertions, [lit for lit, _ in kept + violations], spread, narrow, mine,
-                                    shapes_of))
+            self._solver_for(comp, SolverInputs(assertions, [lit for lit, _ in kept + violations], spread, narrow,
+                                                mine, shapes_of))
         # a component whose representative found another one with its constraints follows it
         self.rep = [self.rep[r] for r in self.rep]
         self.representatives = sorted(set(self.rep))
 
-    def _solver_for(self, comp: Component, made_from: tuple[Any, ...]) -> None:
-        """A representative's context and solver, given its assertions (made_from: the
-        assertions, the literals they use, the full-width stand-ins of tied variables, their
-        narrow variables with care masks, the component's "invariant fails here" literals and
-        its shapes, see _split)."""
+    def _solver_for(self, comp: Component, made_from: SolverInputs) -> None:
+        """A representative's context and solver, given its assertions and what goes with them."""
         assertions, used, spread, narrow, mine, shapes_of = made_from
         comp.made_from = made_from
         comp.ctx = self._context_for(comp)
@@ -514,21 +530,17 @@ class CheckSolver:
         sib._leaf_solver = None
         sib._built, sib._answers, sib._pb_arrays, sib.last_violating = {}, {}, {}, {}
         sib._bounds, sib._contexts = [0], []
-        sib.components = [Component(c.key, set(c.leaves), set(c.regs), variables=set(c.variables),
-                                    dropped=dict(c.dropped), weight=dict(c.weight), copies=c.copies)
-                          for c in self.components]
-        for old, new in zip(self.components, sib.components):
-            if old.made_from is not None:
-                sib._solver_for(new, old.made_from)
+        sib.components = [c.unsolved() for c in self.components]
+        for comp in sib.components:
+            if comp.made_from is not None:
+                sib._solver_for(comp, comp.made_from)
         return sib
 
     def release_solvers(self) -> None:
         """Free the solvers and their contexts, keeping the encoding for siblings."""
         self._leaf_solver = None
         self._built, self._answers, self._pb_arrays, self._contexts = {}, {}, {}, []
-        for c in self.components:
-            c.solver = c.ctx = c.flags = c.silent = c.quiet = c.not_silent_under = None
-            c.lits, c.vars, c.narrow, c.lit_ids = {}, {}, {}, None
+        self.components = [c.unsolved() for c in self.components]
 
     def _tied_positions(self, comp: Component, kept: list[z3.BoolRef], violations: list[z3.BoolRef]
                         ) -> Tying | None:
@@ -1511,11 +1523,12 @@ def sharing_key(setup: CheckSetup) -> Any:
             tuple(id(i.decl) for i in setup.invariants))
 
 
-def _groups(program: Program, checks: list[tuple[str, ast.CheckDecl]]) -> list[list[int]]:
-    """The checks by sharing_key, each group in declaration order, groups by their first."""
+def _groups(setups: list[CheckSetup]) -> list[list[int]]:
+    """The checks (their setups, by index) by sharing_key, each group in declaration
+    order, groups by their first."""
     groups: dict[Any, list[int]] = {}
-    for index, (file, decl) in enumerate(checks):
-        groups.setdefault(sharing_key(resolve_check(program, file, decl)), []).append(index)
+    for index, setup in enumerate(setups):
+        groups.setdefault(sharing_key(setup), []).append(index)
     return list(groups.values())
 
 
@@ -1555,7 +1568,7 @@ def _calls(node: Any, function: str) -> bool:
     return False
 
 
-def _longest_first(program: Program, checks: list[tuple[str, ast.CheckDecl]], groups: list[list[int]]) -> list[int]:
+def _longest_first(setups: list[CheckSetup], groups: list[list[int]]) -> list[int]:
     """The order to hand groups of checks to workers: likely long ones first, so that no
     worker is left with a long one at the end. A check against a symbolic module has every
     bit's class free and takes several times longer than one against a release's data; a
@@ -1564,9 +1577,9 @@ def _longest_first(program: Program, checks: list[tuple[str, ast.CheckDecl]], gr
     invariants verified (a group of two checks shares one encoding but asks every question
     twice)."""
     def cost(group: list[int]) -> tuple[bool, int, bool]:
-        setups = [resolve_check(program, *checks[index]) for index in group]
-        return (not setups[0].module.symbolic, -sum(len(setup.invariants) for setup in setups),
-                not _calls([setups[0].design, setups[0].kvm], "leaves"))
+        first = setups[group[0]]
+        return (not first.module.symbolic, -sum(len(setups[index].invariants) for index in group),
+                not _calls([first.design, first.kvm], "leaves"))
     return sorted(range(len(groups)), key=lambda g: cost(groups[g]))
 
 
@@ -1579,7 +1592,8 @@ def check_program(program: Program, only: Iterable[str] | None = None, jobs: int
     every PROGRESS_TICK seconds while workers run."""
     wanted = set(only) if only else None
     checks = [(f, d) for f, d in program.checks() if wanted is None or d.name.name in wanted]
-    groups = _groups(program, checks)
+    setups = [resolve_check(program, file, decl) for file, decl in checks]
+    groups = _groups(setups)
     parts: dict[int, list[CheckResult]] = {}
     done = [0]
 
@@ -1604,7 +1618,7 @@ def check_program(program: Program, only: Iterable[str] | None = None, jobs: int
             try:
                 finished_groups = 0
                 with ctx.Pool(min(jobs, len(groups))) as pool:
-                    finished = pool.imap_unordered(_group_in_worker, _longest_first(program, checks, groups),
+                    finished = pool.imap_unordered(_group_in_worker, _longest_first(setups, groups),
                                                    chunksize=1)
                     while finished_groups < len(groups):
                         try:

@@ -36,6 +36,10 @@ def _without_seconds(results):
     return [{k: v for k, v in r.to_json().items() if k != "seconds"} for r in results]
 
 
+def _setups(program, checks):
+    return [solve.resolve_check(program, file, decl) for file, decl in checks]
+
+
 def _alone(program, names):
     return [r for f, d in program.checks() if d.name.name in names for r in check_one(program, f, d)]
 
@@ -53,7 +57,7 @@ def _siblings_made(monkeypatch) -> list[str]:
 
 def test_the_shipped_checks_are_grouped_by_what_they_encode(program):
     checks = list(program.checks())
-    names = [[checks[i][1].name.name for i in group] for group in solve._groups(program, checks)]
+    names = [[checks[i][1].name.name for i in group] for group in solve._groups(_setups(program, checks))]
     for design in ("option1_tell", "option2_proposed", "option2_amended", "upstream_6_16"):
         assert [f"{design}__any_release", f"{design}__promising_release"] in names
         assert [f"{design}__tdx_1_5_01"] in names  # a release's data: encoded alone
@@ -89,8 +93,9 @@ def test_workers_get_the_likely_long_groups_first(program):
     """check_program hands out symbolic-module groups before release-data ones, more
     invariants before fewer, and among equals designs that read leaves() first."""
     checks = list(program.checks())
-    groups = solve._groups(program, checks)
-    order = [[checks[i][1].name.name for i in groups[g]] for g in solve._longest_first(program, checks, groups)]
+    setups = _setups(program, checks)
+    groups = solve._groups(setups)
+    order = [[checks[i][1].name.name for i in groups[g]] for g in solve._longest_first(setups, groups)]
     assert order[:2] == [["option2_proposed__any_release", "option2_proposed__promising_release"],
                          ["upstream_6_16__any_release", "upstream_6_16__promising_release"]]
     assert all(len(g) == 2 for g in order[:4]) and all(len(g) == 1 for g in order[4:])
