@@ -176,6 +176,17 @@ def sum_masks(masks: Iterable[int]) -> int:
 
 
 def load_module(program: Program, file: str, decl: ast.ModuleDecl) -> ConcreteModule:
+    """A module release's data, read once per program (every check against it, and every
+    counterexample's replay of an expression that names it, reads the same; nothing changes
+    a ConcreteModule once made)."""
+    loaded: dict[int, tuple[ast.ModuleDecl, ConcreteModule]] = program.derived("loaded_modules", dict)
+    got = loaded.get(id(decl))
+    if got is None or got[0] is not decl:
+        got = loaded[id(decl)] = (decl, _read_module(program, file, decl))
+    return got[1]
+
+
+def _read_module(program: Program, file: str, decl: ast.ModuleDecl) -> ConcreteModule:
     classes: dict[Reg, dict[str, int]] = {}
     v1: dict[Reg, int] = {}
     v0: dict[Reg, int] = {}
