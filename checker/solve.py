@@ -44,15 +44,38 @@ MAX_WOULD_HOLD_SIZE = 3
 PROGRESS_TICK = 0.5  # seconds between progress calls while worker processes run
 
 
+def _solver_defaults() -> None:
+    """Fixed seeds, and the SAT solver's in-processing (subsumption, variable elimination,
+    probing) held back: it ran at the start of every question, and on these many small
+    questions it was a quarter of z3's time and never paid back; it now starts only after
+    SAT_SIMPLIFY_DELAY conflicts. Set as z3's process-wide defaults, read by every solver
+    made after: parameters set on a solver are checked and applied through its whole tactic
+    tree when it is made, and its questions took about twice as long on small formulas."""
+    global _defaults_set
+    if not _defaults_set:
+        for name, value in (("sat.simplify.delay", SAT_SIMPLIFY_DELAY), ("sat.random_seed", RANDOM_SEED),
+                            ("smt.random_seed", RANDOM_SEED)):
+            z3.set_param(name, value)
+        _defaults_set = True
+
+
+_defaults_set = False
+
+
+def solving_context(rlimit: int = RLIMIT) -> Context:
+    """A context whose solvers have the resource limit and the wall-clock net as defaults
+    (z3 reads them per question, as if set on the solver; see make_solver)."""
+    return Context(rlimit=rlimit, timeout_ms=WALL_TIMEOUT_MS)
+
+
 def make_solver(ctx: z3.Context, rlimit: int = RLIMIT) -> z3.Solver:
-    """The one place a solver is made: fixed seeds, a resource limit, a wall-clock net."""
+    """The one place a solver is made: fixed seeds, a resource limit, a wall-clock net.
+    In a solving_context made with this rlimit the limits come from the context; any other
+    context has them set on the solver."""
+    _solver_defaults()
     s = z3.SolverFor("QF_BV", ctx=ctx)
-    # The SAT solver's in-processing (subsumption, variable elimination, probing) ran at
-    # the start of every question; on these many small questions it was a quarter of z3's
-    # time and never paid back. It now starts only after SAT_SIMPLIFY_DELAY conflicts.
-    # One call: z3 checks and applies parameters through the solver's tactic tree per call.
-    s.set("random_seed", RANDOM_SEED, "rlimit", rlimit, "timeout", WALL_TIMEOUT_MS,
-          "sat.simplify.delay", SAT_SIMPLIFY_DELAY)
+    if getattr(ctx, "limits", None) != (rlimit, WALL_TIMEOUT_MS):
+        s.set("rlimit", rlimit, "timeout", WALL_TIMEOUT_MS)
     return s
 
 
@@ -696,7 +719,7 @@ class CheckSolver:
         CONTEXT_VARIABLES variables; a larger component gets one of its own."""
         size = len(comp.variables)
         if not self._contexts or self._contexts[-1][1] + size > CONTEXT_VARIABLES:
-            self._contexts.append([Context(), 0])
+            self._contexts.append([solving_context(self.rlimit), 0])
         self._contexts[-1][1] += size
         return self._contexts[-1][0]
 
