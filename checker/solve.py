@@ -105,11 +105,6 @@ def _at_most(flags: list[Any], k: int, ctx: z3.Context, arrays: dict[int, tuple[
     return z3.BoolRef(z3.Z3_mk_pble(ctx.ref(), len(flags), made[1], made[2], k), ctx)
 
 
-def _moved(term: Any, ctx: z3.Context) -> Any:
-    """term.translate(ctx) through the C API (the wrapper's checks cost more than the copy)."""
-    return type(term)(z3.Z3_translate(term.ctx.ref(), term.as_ast(), ctx.ref()), ctx)
-
-
 @dataclass
 class _Flags:
     """A component's deviation: per leaf and per register, (variable, bits that count).
@@ -523,13 +518,27 @@ class CheckSolver:
         comp.made_from = made_from
         comp.ctx = self._context_for(comp)
         comp.solver = make_solver(comp.ctx, self.rlimit)
-        moved = assertions.translate(comp.ctx)  # one translation: shared subterms copied once
-        dst, solver = comp.ctx.ref(), comp.solver.solver
+        ctx = comp.ctx
+        dst, solver, get = ctx.ref(), comp.solver.solver, lib.Z3_ast_vector_get
+        moved = assertions.translate(ctx)  # one translation: shared subterms copied once
         for i in range(len(moved)):
-            z3.Z3_solver_assert(dst, solver, z3.Z3_ast_vector_get(dst, moved.vector, i))
-        comp.lits = {id(lit): _moved(lit, comp.ctx) for lit in used}
-        comp.vars = {name: _moved(spread.get(name, self.alg.vars[name]), comp.ctx) for name in comp.variables}
-        comp.narrow = {name: (_moved(v, comp.ctx), mask, counts) for name, (v, mask, counts) in narrow.items()}
+            lib.Z3_solver_assert(dst, solver, get(dst, moved.vector, i))
+        # the literals and variables in one more translation (one at a time, each made a
+        # translation of its own)
+        names = list(comp.variables)
+        terms = used + [spread.get(name, self.alg.vars[name]) for name in names] + [v for v, _, _ in narrow.values()]
+        ours = z3.AstVector(ctx=self.ctx)
+        src, push = self.ctx.ref(), lib.Z3_ast_vector_push
+        for t in terms:
+            push(src, ours.vector, t.as_ast())
+        theirs = ours.translate(ctx)  # held in a name: its vector is freed with it
+        mv = theirs.vector
+        comp.lits = {id(lit): z3.BoolRef(get(dst, mv, i), ctx) for i, lit in enumerate(used)}
+        first = len(used)
+        comp.vars = {name: z3.BitVecRef(get(dst, mv, first + i), ctx) for i, name in enumerate(names)}
+        first += len(names)
+        comp.narrow = {name: (z3.BitVecRef(get(dst, mv, first + i), ctx), mask, counts)
+                       for i, (name, (_, mask, counts)) in enumerate(narrow.items())}
         comp.tied = len(spread)
         self._built[self._build_key(comp)] = (comp, mine, shapes_of)
 
