@@ -238,10 +238,14 @@ def spreads(ctx: z3.Context, kept: Iterable[z3.BoolRef], violations: Iterable[z3
         names.sort()
         keep = total.get(reg, 0) + 1  # positions per class left free: witnesses, and one to copy
         numerals = sorted(walker.numerals.get(reg, ()))
-        classes: dict[tuple[int, ...], list[int]] = {}
+        # a position's class: its bit in every constant and care mask, read off the values
+        # written out in binary side by side (a column per position, highest first)
+        full = (1 << width) - 1
+        rows = [format(v & full, f"0{width}b") for v in numerals + [care[n] for n in names]]
+        columns = list(zip(*rows))
+        classes: dict[tuple[str, ...], list[int]] = {}
         for i in range(width):
-            sig = tuple(v >> i & 1 for v in numerals) + tuple(care[n] >> i & 1 for n in names)
-            classes.setdefault(sig, []).append(i)
+            classes.setdefault(columns[width - 1 - i], []).append(i)
         source = list(range(width))
         for positions in classes.values():
             for i in positions[keep:]:
@@ -287,7 +291,9 @@ class Tying:
             index = {pos: j for j, pos in enumerate(kept)}
             runs = _runs(sources[reg])
             for name in reg_names:
-                n = z3.BitVec(f"{name}@kept", len(kept), ctx)
+                # z3.BitVec(name@kept, len(kept), ctx) through the C API, the sort made once per width
+                symbol = _lib.Z3_mk_string_symbol(self.ref, f"{name}@kept".encode())
+                n = z3.BitVecRef(_lib.Z3_mk_const(self.ref, symbol, self._sort(len(kept))), ctx)
                 self.narrow[name] = n
                 self._narrow_ast[name] = (reg, n.as_ast())
                 acc = None  # raw and held (a wrapper per piece was a third of making a tying)
