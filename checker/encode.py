@@ -206,6 +206,11 @@ class Z3Algebra:
         self._sorts: dict[int, z3.BitVecSortRef] = {}
         self._true = Cond([])
         self._false = Cond([], false=True)
+        # a model complements and tests for zero the same terms over and over (every
+        # comparison of two sets does both per register): each is made once, by the term's
+        # address (a term lives as long as the context: see Term)
+        self._complements: dict[int, Term] = {}
+        self._zero_tests: dict[int, Cond] = {}
 
     def bv_value(self, value: int, width: int) -> z3.BitVecRef:
         key = (value, width)
@@ -242,7 +247,11 @@ class Z3Algebra:
         return self._made(make(self.ref, a.raw(), b.raw()), a.width, a.support | b.support)
 
     def _not(self, a: Term) -> Term:
-        return self._made(_mk_bvnot(self.ref, a.raw()), a.width, a.support)
+        key = a.raw().value
+        got = self._complements.get(key)
+        if got is None:
+            got = self._complements[key] = self._made(_mk_bvnot(self.ref, a.raw()), a.width, a.support)
+        return got
 
     def _bool(self, ast: Any) -> z3.BoolRef:
         return z3.BoolRef(ast, self.ctx)
@@ -309,8 +318,12 @@ class Z3Algebra:
     def is_zero(self, a: Term) -> Cond:
         if a.value is not None:
             return self._true if a.value == 0 else self._false
-        zero = self.bv_value(0, a.width)
-        return self._atom(self._bool(_mk_eq(self.ref, a.raw(), zero.as_ast())), a.support)
+        key = a.raw().value
+        got = self._zero_tests.get(key)
+        if got is None:
+            zero = self.bv_value(0, a.width)
+            got = self._zero_tests[key] = self._atom(self._bool(_mk_eq(self.ref, a.raw(), zero.as_ast())), a.support)
+        return got
 
     def bit(self, a: Term, i: int) -> Cond:
         if a.value is not None:

@@ -43,3 +43,19 @@ def test_hold_counts_a_term_of_a_plain_context_once() -> None:
     raw = hold(ctx, lib.Z3_mk_bvnot(ctx.ref(), x.as_ast()))
     gc.collect()
     assert z3.BitVecRef(raw, ctx).sexpr() == "(bvnot x)"
+
+
+def test_a_complement_and_a_zero_test_are_made_once_per_term() -> None:
+    alg = Z3Algebra()
+    a, b = alg.var("a", 32), alg.var("b", 32)
+    made = alg.band(a, b)
+    held = lib.Z3_ast_vector_size(alg.ref, alg.ctx.held)
+    ones = alg.const((1 << 32) - 1, 32)
+    first, again = alg.bxor(made, ones), alg.bxor(made, ones)
+    assert first is again and first.support == frozenset({"a", "b"})
+    assert alg.is_zero(made) is alg.is_zero(made)
+    assert lib.Z3_ast_vector_size(alg.ref, alg.ctx.held) == held + 1  # the complement only
+    prove = z3.Solver(ctx=alg.ctx)
+    (zero_test, _), = alg.is_zero(first).atoms
+    prove.add(zero_test != ((a.term & b.term) == (1 << 32) - 1))
+    assert prove.check() == z3.unsat
