@@ -46,7 +46,7 @@ class Term:
         """The Z3_ast (a constant's from the algebra's cache of values)."""
         if self.ast is None:
             assert self.value is not None
-            return self.alg.bv_value(self.value, self.width).as_ast()
+            return self.alg.raw_value(self.value, self.width)
         return self.ast
 
     @property
@@ -82,9 +82,8 @@ lib = _Lib()
 # Every operand passed to a C call is held (a Term's counted ast, or a wrapper) until
 # the call returns: a pointer whose last reference is gone may be reclaimed.
 _mk_bvor, _mk_bvand, _mk_bvxor, _mk_bvnot = lib.Z3_mk_bvor, lib.Z3_mk_bvand, lib.Z3_mk_bvxor, lib.Z3_mk_bvnot
-_mk_eq, _mk_not, _mk_ite = z3.Z3_mk_eq, z3.Z3_mk_not, z3.Z3_mk_ite
+_mk_eq, _mk_not, _mk_ite, _mk_extract = lib.Z3_mk_eq, lib.Z3_mk_not, lib.Z3_mk_ite, lib.Z3_mk_extract
 _inc_ref, _push = lib.Z3_inc_ref, lib.Z3_ast_vector_push
-_mk_eq_raw, _mk_extract_raw = lib.Z3_mk_eq, lib.Z3_mk_extract
 _mk_const, _mk_string_symbol = lib.Z3_mk_const, lib.Z3_mk_string_symbol
 _get_sort, _mk_unsigned_int64 = lib.Z3_get_sort, lib.Z3_mk_unsigned_int64
 
@@ -138,8 +137,8 @@ def bit_set_raw(term: z3.BitVecRef, positions: Sequence[int], one: z3.BitVecRef)
     ref, t, o = ctx.ref(), term.as_ast(), one.as_ast()
     out = []
     for i in positions:
-        picked = hold(ctx, _mk_extract_raw(ref, i, i, t))  # held while the next call makes the flag from it
-        out.append(hold(ctx, _mk_eq_raw(ref, picked, o)))
+        picked = hold(ctx, _mk_extract(ref, i, i, t))  # held while the next call makes the flag from it
+        out.append(hold(ctx, _mk_eq(ref, picked, o)))
     return out
 
 
@@ -155,7 +154,7 @@ def all_zero(parts: Sequence[tuple[z3.BitVecRef, int | None]], ctx: z3.Context) 
             m = hold(ctx, _mk_unsigned_int64(ref, mask, sort))
             t = hold(ctx, _mk_bvand(ref, t, m))
         zero = hold(ctx, _mk_unsigned_int64(ref, 0, sort))
-        conjuncts.append(hold(ctx, _mk_eq_raw(ref, t, zero)))
+        conjuncts.append(hold(ctx, _mk_eq(ref, t, zero)))
     if not conjuncts:
         return z3.BoolVal(True, ctx)
     n = len(conjuncts)
@@ -203,6 +202,7 @@ class Z3Algebra:
         self._held = self.ctx.held
         self.vars: dict[str, z3.BitVecRef] = {}
         self._values: dict[tuple[int, int], z3.BitVecRef] = {}
+        self._raw_values: dict[tuple[int, int], Any] = {}
         self._sorts: dict[int, z3.BitVecSortRef] = {}
         self._true = Cond([])
         self._false = Cond([], false=True)
@@ -220,6 +220,25 @@ class Z3Algebra:
             self._values[key] = v
         return v
 
+    def raw_value(self, value: int, width: int) -> Any:
+        """A constant as a raw Z3_ast, made once per value and width and held as long as the
+        context (bv_value's z3.BitVecVal wrapper checked and coerced every one)."""
+        key = (value, width)
+        got = self._raw_values.get(key)
+        if got is None:
+            sort = self._sort(width).ast
+            made = _mk_unsigned_int64(self.ref, value, sort) if width <= 64 else \
+                lib.Z3_mk_numeral(self.ref, str(value).encode(), sort)
+            _push(self.ref, self._held, made)
+            got = self._raw_values[key] = made
+        return got
+
+    def _sort(self, width: int) -> z3.BitVecSortRef:
+        sort = self._sorts.get(width)
+        if sort is None:
+            sort = self._sorts[width] = z3.BitVecSort(width, self.ctx)
+        return sort
+
     def _full(self, width: int) -> int:
         return (1 << width) - 1
 
@@ -232,11 +251,8 @@ class Z3Algebra:
         if v is None:
             # z3.BitVec(name, width, ctx) through the C API, with the sort made once per width
             # (a large check has tens of thousands of variables)
-            sort = self._sorts.get(width)
-            if sort is None:
-                sort = self._sorts[width] = z3.BitVecSort(width, self.ctx)
             symbol = _mk_string_symbol(self.ref, name.encode())
-            v = self.vars[name] = z3.BitVecRef(_mk_const(self.ref, symbol, sort.ast), self.ctx)
+            v = self.vars[name] = z3.BitVecRef(_mk_const(self.ref, symbol, self._sort(width).ast), self.ctx)
         return Term(self, width, ast=v.as_ast(), support=frozenset((name,)))  # self.vars holds v
 
     def _made(self, ast: Any, width: int, support: frozenset[str]) -> Term:
@@ -321,8 +337,8 @@ class Z3Algebra:
         key = a.raw().value
         got = self._zero_tests.get(key)
         if got is None:
-            zero = self.bv_value(0, a.width)
-            got = self._zero_tests[key] = self._atom(self._bool(_mk_eq(self.ref, a.raw(), zero.as_ast())), a.support)
+            zero = self.raw_value(0, a.width)
+            got = self._zero_tests[key] = self._atom(self._bool(_mk_eq(self.ref, a.raw(), zero)), a.support)
         return got
 
     def bit(self, a: Term, i: int) -> Cond:
