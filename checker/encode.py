@@ -112,6 +112,20 @@ class Context(z3.Context):
         super().__del__()
 
 
+class HeldBool(z3.BoolRef):
+    """A z3 Boolean held by its context's vector (see Context) instead of counted: z3.py's
+    wrapper counts a reference up when made and down when freed, through checked C calls,
+    and a model makes tens of thousands of conditions (most of which it keeps anyway)."""
+
+    def __init__(self, ast: Any, ctx: Context):
+        self.ast = ast
+        self.ctx = ctx
+        _push(ctx.ctx, ctx.held, ast)
+
+    def __del__(self) -> None:
+        pass  # the context's vector lets go of it
+
+
 def hold(ctx: z3.Context, ast: Any) -> Any:
     """Keep a raw term as long as its context (see Context); returns it."""
     if isinstance(ctx, Context):
@@ -270,7 +284,7 @@ class Z3Algebra:
         return got
 
     def _bool(self, ast: Any) -> z3.BoolRef:
-        return z3.BoolRef(ast, self.ctx)
+        return HeldBool(ast, self.ctx)
 
     def bor(self, a: Term, b: Term) -> Term:
         va, vb = a.value, b.value

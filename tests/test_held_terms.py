@@ -7,7 +7,7 @@ import gc
 
 import z3
 
-from checker.encode import Context, Z3Algebra, hold, lib
+from checker.encode import Context, HeldBool, Z3Algebra, hold, lib
 
 
 def test_a_held_term_outlives_every_wrapper_and_goes_with_its_context() -> None:
@@ -54,8 +54,23 @@ def test_a_complement_and_a_zero_test_are_made_once_per_term() -> None:
     first, again = alg.bxor(made, ones), alg.bxor(made, ones)
     assert first is again and first.support == frozenset({"a", "b"})
     assert alg.is_zero(made) is alg.is_zero(made)
-    assert lib.Z3_ast_vector_size(alg.ref, alg.ctx.held) == held + 2  # the complement, the constant 0
+    assert lib.Z3_ast_vector_size(alg.ref, alg.ctx.held) == held + 3  # the complement, the constant 0, the test
     prove = z3.Solver(ctx=alg.ctx)
     (zero_test, _), = alg.is_zero(first).atoms
     prove.add(zero_test != ((a.term & b.term) == (1 << 32) - 1))
     assert prove.check() == z3.unsat
+
+
+def test_a_models_conditions_are_held_by_the_context_not_counted() -> None:
+    alg = Z3Algebra()
+    a = alg.var("a", 8)
+    held = lib.Z3_ast_vector_size(alg.ref, alg.ctx.held)
+    (atom, support), = alg.eq(a, alg.const(3, 8)).atoms
+    assert isinstance(atom, HeldBool) and support == frozenset({"a"})
+    assert lib.Z3_ast_vector_size(alg.ref, alg.ctx.held) == held + 2  # the constant 3, the equation
+    raw = atom.as_ast()
+    del atom
+    gc.collect()  # no wrapper counts it: the context's vector keeps it alive
+    s = z3.Solver(ctx=alg.ctx)
+    s.add(z3.BoolRef(raw, alg.ctx))
+    assert s.check() == z3.sat and s.model().eval(a.term).as_long() == 3
