@@ -112,10 +112,10 @@ class Context(z3.Context):
         super().__del__()
 
 
-class HeldBool(z3.BoolRef):
-    """A z3 Boolean held by its context's vector (see Context) instead of counted: z3.py's
-    wrapper counts a reference up when made and down when freed, through checked C calls,
-    and a model makes tens of thousands of conditions (most of which it keeps anyway)."""
+class _Held:
+    """A z3.py wrapper whose term is held by its context's vector (see Context) instead of
+    counted: z3.py's wrappers count a reference up when made and down when freed, through
+    checked C calls, and a model makes tens of thousands of terms it keeps anyway."""
 
     def __init__(self, ast: Any, ctx: Context):
         self.ast = ast
@@ -124,6 +124,14 @@ class HeldBool(z3.BoolRef):
 
     def __del__(self) -> None:
         pass  # the context's vector lets go of it
+
+
+class HeldBool(_Held, z3.BoolRef):
+    """A Boolean held by its context (see _Held)."""
+
+
+class HeldBitVec(_Held, z3.BitVecRef):
+    """A bit-vector held by its context (see _Held)."""
 
 
 def hold(ctx: z3.Context, ast: Any) -> Any:
@@ -156,11 +164,15 @@ def bit_set_raw(term: z3.BitVecRef, positions: Sequence[int], one: z3.BitVecRef)
     return out
 
 
-def all_zero(parts: Sequence[tuple[z3.BitVecRef, int | None]], ctx: z3.Context) -> z3.BoolRef:
-    """The conjunction of (x & mask) == 0 over the parts (x == 0 where mask is None), made
-    through the C API like bit_set_raw (each term made is held as long as the context)."""
+def _zero_tests(parts: Sequence[tuple[z3.BitVecRef, int | None]], ctx: z3.Context, negated: bool = False
+                ) -> list[Any]:
+    """(x & mask) == 0 for each part (x == 0 where mask is None), or its negation, as raw
+    Z3_asts made through the C API like bit_set_raw (each term made is held as long as the
+    context). Each negation is made right after its equation: z3 numbers terms in the
+    order they are made, and the order changes which of several minimal counterexamples
+    it finds."""
     ref = ctx.ref()
-    conjuncts = []
+    tests = []
     for x, mask in parts:
         t = x.as_ast()
         sort = _get_sort(ref, t)
@@ -168,11 +180,27 @@ def all_zero(parts: Sequence[tuple[z3.BitVecRef, int | None]], ctx: z3.Context) 
             m = hold(ctx, _mk_unsigned_int64(ref, mask, sort))
             t = hold(ctx, _mk_bvand(ref, t, m))
         zero = hold(ctx, _mk_unsigned_int64(ref, 0, sort))
-        conjuncts.append(hold(ctx, _mk_eq(ref, t, zero)))
+        test = hold(ctx, _mk_eq(ref, t, zero))
+        tests.append(hold(ctx, _mk_not(ref, test)) if negated else test)
+    return tests
+
+
+def all_zero(parts: Sequence[tuple[z3.BitVecRef, int | None]], ctx: z3.Context) -> z3.BoolRef:
+    """The conjunction of (x & mask) == 0 over the parts (x == 0 where mask is None)."""
+    conjuncts = _zero_tests(parts, ctx)
     if not conjuncts:
         return z3.BoolVal(True, ctx)
     n = len(conjuncts)
-    return z3.BoolRef(lib.Z3_mk_and(ref, n, (z3.Ast * n)(*conjuncts)), ctx)
+    return z3.BoolRef(lib.Z3_mk_and(ctx.ref(), n, (z3.Ast * n)(*conjuncts)), ctx)
+
+
+def any_nonzero(parts: Sequence[tuple[z3.BitVecRef, int | None]], ctx: Context) -> z3.BoolRef:
+    """The disjunction of (x & mask) != 0 over the parts (x != 0 where mask is None); one
+    part gives its own disequation. ctx must hold terms (Context)."""
+    ref = ctx.ref()
+    disjuncts = _zero_tests(parts, ctx, negated=True)
+    n = len(disjuncts)
+    return HeldBool(disjuncts[0] if n == 1 else lib.Z3_mk_or(ref, n, (z3.Ast * n)(*disjuncts)), ctx)
 
 
 def bit_set(term: z3.BitVecRef, i: int, one: z3.BitVecRef) -> z3.BoolRef:
@@ -266,7 +294,7 @@ class Z3Algebra:
             # z3.BitVec(name, width, ctx) through the C API, with the sort made once per width
             # (a large check has tens of thousands of variables)
             symbol = _mk_string_symbol(self.ref, name.encode())
-            v = self.vars[name] = z3.BitVecRef(_mk_const(self.ref, symbol, self._sort(width).ast), self.ctx)
+            v = self.vars[name] = HeldBitVec(_mk_const(self.ref, symbol, self._sort(width).ast), self.ctx)
         return Term(self, width, ast=v.as_ast(), support=frozenset((name,)))  # self.vars holds v
 
     def _made(self, ast: Any, width: int, support: frozenset[str]) -> Term:

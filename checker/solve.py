@@ -22,7 +22,8 @@ import z3
 
 from checker import ast, forked
 from checker.bits import Reg, bit_numbers
-from checker.encode import Cond, Context, Z3Algebra, all_zero, bit_set_raw, lib, nary
+from checker.encode import (Cond, Context, HeldBitVec, HeldBool, Z3Algebra, all_zero, any_nonzero, bit_set_raw, lib,
+                            nary)
 from checker.model import (AlikeLeaves, CheckSetup, ConcreteAlgebra, Model, ModelError, Space, alike_leaves,
                            build_model, build_space, resolve_check, var_name)
 from checker.positions import MIN_BITS as MIN_TIED_BITS
@@ -137,23 +138,16 @@ class _Flags:
         return self._leaf_flags
 
     def _touched(self, group: list[tuple[str, int]]) -> z3.BoolRef:
-        """Some variable of the group has a counted bit set (through the C API, like bit_set;
-        every operand stays referenced until the call that takes it returns). A tied variable
-        is read on its narrow variable (see CheckSolver._silent)."""
-        ref, ctx = self.ctx.ref(), self.ctx
-        nonzero: list[z3.BoolRef] = []
+        """Some variable of the group has a counted bit set. A tied variable is read on its
+        narrow variable (see CheckSolver._silent)."""
+        parts: list[tuple[z3.BitVecRef, int | None]] = []
         for n, c in group:
             x, width = self.vars[n], self.width
             if n in self.narrow:
                 x, c, _ = self.narrow[n]
                 width = x.size()
-            if c != (1 << width) - 1:
-                mask = z3.BitVecVal(c, width, ctx)
-                x = z3.BitVecRef(z3.Z3_mk_bvand(ref, x.as_ast(), mask.as_ast()), ctx)
-            zero = z3.BitVecVal(0, width, ctx)
-            same = z3.BoolRef(z3.Z3_mk_eq(ref, x.as_ast(), zero.as_ast()), ctx)
-            nonzero.append(z3.BoolRef(z3.Z3_mk_not(ref, same.as_ast()), ctx))
-        return nonzero[0] if len(nonzero) == 1 else nary(z3.Z3_mk_or, nonzero, ctx)
+            parts.append((x, c if c != (1 << width) - 1 else None))
+        return any_nonzero(parts, self.ctx)
 
     @property
     def bit_flags(self) -> list[Any]:
@@ -533,11 +527,11 @@ class CheckSolver:
             push(src, ours.vector, t.as_ast())
         theirs = ours.translate(ctx)  # held in a name: its vector is freed with it
         mv = theirs.vector
-        comp.lits = {id(lit): z3.BoolRef(get(dst, mv, i), ctx) for i, lit in enumerate(used)}
+        comp.lits = {id(lit): HeldBool(get(dst, mv, i), ctx) for i, lit in enumerate(used)}
         first = len(used)
-        comp.vars = {name: z3.BitVecRef(get(dst, mv, first + i), ctx) for i, name in enumerate(names)}
+        comp.vars = {name: HeldBitVec(get(dst, mv, first + i), ctx) for i, name in enumerate(names)}
         first += len(names)
-        comp.narrow = {name: (z3.BitVecRef(get(dst, mv, first + i), ctx), mask, counts)
+        comp.narrow = {name: (HeldBitVec(get(dst, mv, first + i), ctx), mask, counts)
                        for i, (name, (_, mask, counts)) in enumerate(narrow.items())}
         comp.tied = len(spread)
         self._built[self._build_key(comp)] = (comp, mine, shapes_of)
