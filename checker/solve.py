@@ -257,13 +257,6 @@ class Component:
     # how many positions each of its bits stands for
     narrow: dict[str, tuple[z3.BitVecRef, int, list[int]]] = field(default_factory=dict)
 
-    def unsolved(self) -> "Component":
-        """The component as the split made it, without a solver or anything a solver found:
-        what a sibling check starts from, and what a check keeps for one."""
-        return Component(self.key, set(self.leaves), set(self.regs), variables=set(self.variables),
-                         dropped=dict(self.dropped), weight=dict(self.weight), copies=self.copies,
-                         made_from=self.made_from)
-
 
 class CheckSolver:
     """All invariants of one check. The constraints are split into independent
@@ -544,29 +537,25 @@ class CheckSolver:
         return self.decompose and not {self.setup.module.name, setup.module.name} & self.model.modules_named
 
     def sibling(self, setup: CheckSetup) -> "CheckSolver":
-        """This encoding for a check with the same sharing_key: the same model, components
-        and assertions, with solvers of its own, made in the order this one made them (as
-        the solvers of a CheckSolver made for that check alone would be), so that they are
-        asked the same questions and give the same answers."""
+        """This encoding for the next check with the same sharing_key, solvers and all: the
+        same model, components and assertions, asked on the solvers this check used (making
+        and internalising them again was most of a sibling's time). What a solver found that
+        holds for any check stays (the answers about guarantees, _answers); what depends on
+        this check's assumptions goes (each component's quiet situation, the twin split).
+        A sibling's answers are the same as far as satisfiability goes, but z3 may pick other
+        models on a solver that has answered other questions, so a sibling is always run
+        after the checks before it in its group (check_program runs whole groups), and its
+        counterexamples are those of that order."""
         sib = copy.copy(self)
         sib.setup = setup
         sib.assumed = [g.name for g in setup.assumed]
         sib.others = [g.name for g in setup.others]
         sib.recorder = None
         sib._leaf_solver = None
-        sib._built, sib._answers, sib._pb_arrays, sib.last_violating = {}, {}, {}, {}
-        sib._bounds, sib._contexts = [0], []
-        sib.components = [c.unsolved() for c in self.components]
+        sib.last_violating = {}
         for comp in sib.components:
-            if comp.made_from is not None:
-                sib._solver_for(comp, comp.made_from)
+            comp.quiet, comp.quiet_counts, comp.not_silent_under = None, (0, 0), None
         return sib
-
-    def release_solvers(self) -> None:
-        """Free the solvers and their contexts, keeping the encoding for siblings."""
-        self._leaf_solver = None
-        self._built, self._answers, self._pb_arrays, self._contexts = {}, {}, {}, []
-        self.components = [c.unsolved() for c in self.components]
 
     def _tied_positions(self, comp: Component, kept: list[z3.BoolRef], violations: list[z3.BoolRef]
                         ) -> Tying | None:
@@ -1412,8 +1401,8 @@ def check_one(program: Program, file: str, decl: ast.CheckDecl, width: int = 32,
     large check's counterexample) need no solver: with jobs > 1 up to jobs - 1 of them
     are written in forked processes while this one goes on.
 
-    `shared` (check_program's) keeps encodings by sharing_key: a check takes one an
-    earlier check left there (CheckSolver.sibling) and leaves its own."""
+    `shared` (check_program's) keeps encodings, solvers and all, by sharing_key: a check
+    takes one an earlier check left there (CheckSolver.sibling) and leaves its own."""
     t0 = time.perf_counter()
     setup = resolve_check(program, file, decl)
     results: list[CheckResult | None] = []
@@ -1567,8 +1556,6 @@ def _check_group(program: Program, checks: list[tuple[str, ast.CheckDecl]], grou
     for index in group:
         file, decl = checks[index]
         out.append((index, check_one(program, file, decl, shared=shared, **kw)))
-        for cs in shared.values():  # its encoding stays for the next; its solvers go
-            cs.release_solvers()
         if done is not None:
             done()
     return out
@@ -1611,26 +1598,37 @@ def _longest_first(setups: list[CheckSetup], groups: list[list[int]]) -> list[in
 
 def check_program(program: Program, only: Iterable[str] | None = None, jobs: int = 1,
                   progress: Callable[[int, int], None] | None = None, **kw: Any) -> list[CheckResult]:
-    """Every check of the program, in declaration order. With jobs > 1 the checks run
-    in forked worker processes (each check is independent; results do not depend on
-    the number of workers). Checks that share an encoding (sharing_key) run one after
-    the other in one process. progress(done, total) is called as checks finish, and
-    every PROGRESS_TICK seconds while workers run."""
+    """Every check of the program (or those named in `only`), in declaration order. With
+    jobs > 1 the checks run in forked worker processes (results do not depend on the
+    number of workers). Checks that share an encoding (sharing_key) run one after the
+    other in one process, the later ones on the earlier one's solvers (CheckSolver.sibling):
+    a check named in `only` runs with the checks before it in its group, whose results are
+    left out, so that it gives the results it gives in a run of every check.
+    progress(done, total) is called as checks finish, and every PROGRESS_TICK seconds while
+    workers run."""
     wanted = set(only) if only else None
-    checks = [(f, d) for f, d in program.checks() if wanted is None or d.name.name in wanted]
+    checks = list(program.checks())
     setups = [resolve_check(program, file, decl) for file, decl in checks]
     groups = _groups(setups)
+    if wanted is not None:  # each group up to its last wanted check
+        named = [[i for i, index in enumerate(group) if checks[index][1].name.name in wanted] for group in groups]
+        groups = [group[:picked[-1] + 1] for group, picked in zip(groups, named) if picked]
+    total = sum(len(group) for group in groups)
     parts: dict[int, list[CheckResult]] = {}
     done = [0]
 
     def tell() -> None:
         if progress is not None:
-            progress(len(parts), len(checks))
+            progress(len(parts), total)
 
     def one_done() -> None:
         done[0] += 1
         if progress is not None:
-            progress(done[0], len(checks))
+            progress(done[0], total)
+
+    def in_order() -> list[CheckResult]:
+        return [r for index in sorted(parts) if wanted is None or checks[index][1].name.name in wanted
+                for r in parts[index]]
     if jobs > 1 and len(groups) > 1:
         import multiprocessing
 
@@ -1655,7 +1653,7 @@ def check_program(program: Program, only: Iterable[str] | None = None, jobs: int
                         tell()
             finally:
                 _FORKED = None
-            return [r for index in range(len(checks)) for r in parts[index]]
+            return in_order()
     for group in groups:
         parts.update(_check_group(program, checks, group, dict(kw, jobs=jobs), one_done))
-    return [r for index in range(len(checks)) for r in parts[index]]
+    return in_order()

@@ -889,10 +889,21 @@ def _with_sibling(gen: Generated) -> str:
     return gen.text + "\n".join(lines) + "\n"
 
 
+def _but_which_minimal_counterexample(result: Any) -> dict[str, Any]:
+    """A result's JSON with its counterexample cut to its size and whether it is proved
+    minimal: a solver that answered other questions first may find another one as small."""
+    out = result.to_json() | {"seconds": 0}
+    if out.get("counterexample"):
+        out["counterexample"] = {k: out["counterexample"][k] for k in ("leaf_count", "bit_count", "minimal")}
+    return out
+
+
 def test_a_sibling_check_answers_as_it_does_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     """On random small models split over two components (so that some counterexamples are
-    searched again on whole leaves), the check that takes its sibling's encoding gets exactly
-    the results it gets alone: verdicts, guarantee sets, counterexamples bit for bit."""
+    searched again on whole leaves), the check that takes its sibling's encoding and solvers
+    gets the results it gets alone: verdicts, guarantee sets, and counterexamples as small
+    (the same leaves and bits counted, as proved minimal); which minimal counterexample may
+    differ. Its counterexamples are replayed on the concrete evaluator like every other."""
     made = _recording(monkeypatch, CheckSolver, "sibling")
     rng = random.Random(23)
     shape, compared = TWO_REGISTERS, 0
@@ -905,8 +916,8 @@ def test_a_sibling_check_answers_as_it_does_alone(monkeypatch: pytest.MonkeyPatc
         assert not [d for d in diags if d.is_error], gen.text
         together = solve.check_program(program, jobs=1, **kw)
         alone = [r for f, d in program.checks() for r in check_one(program, f, d, **kw)]
-        assert [r.to_json() | {"seconds": 0} for r in together] == [r.to_json() | {"seconds": 0} for r in alone], \
-            gen.text
+        assert [_but_which_minimal_counterexample(r) for r in together] == \
+            [_but_which_minimal_counterexample(r) for r in alone], gen.text
         compared += 1
         if compared == 40:
             break
