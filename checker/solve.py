@@ -274,6 +274,9 @@ class CheckSolver:
         # representatives' solvers by what they hold, shared with the twin split of counterexample()
         # (component, its invariant literals, its shapes: see _shape)
         self._built: dict[Any, tuple[Component, dict[str, z3.BoolRef], list[Any]]] = {}
+        # components found to have a representative's constraints (_shape), by _build_key ->
+        # that shape: the twin split does not make their constraints again to find it
+        self._shape_hits: dict[Any, Any] = {}
         self.setup = setup
         # the whole space (counterexamples are written out and replayed on it) and the one
         # encoded: without the copies of alike leaves that add nothing (model.alike_leaves)
@@ -303,6 +306,7 @@ class CheckSolver:
         self.ctx = self.alg.ctx
         self.space = alike.space if alike is not None else self.full_space
         self.left_out = alike.left_out if alike is not None else {}
+        self._atom_list: list[tuple[str, Any, z3.BoolRef, list[str], frozenset[str]]] | None = None  # _atoms
         self.model: Model[Any, Any] = build_model(program, setup, self.alg, space=self.space)
         m = self.model
         self.base: list[tuple[str, Any, z3.BoolRef]] = []
@@ -336,6 +340,37 @@ class CheckSolver:
         reg = self.model.var_reg.get(var)
         return f"reg:{reg.leaf}:{reg.subleaf}:{reg.register}" if reg is not None else f"var:{var}"
 
+    def _atoms(self) -> list[tuple[str, Any, z3.BoolRef, list[str], frozenset[str]]]:
+        """Every conjunct of the base, the guarantees and the invariants, with what it is
+        (tag and ident), the nodes it joins (_node) and its support; made once (the twin
+        split splits the same atoms again)."""
+        if self._atom_list is not None:
+            return self._atom_list
+        everything = "all"
+        atoms: list[tuple[str, Any, z3.BoolRef, list[str], frozenset[str]]] = []
+        nodes_of: dict[frozenset[str], list[str]] = {}  # most atoms share their support with others
+
+        def add(tag: str, ident: Any, cond: Cond) -> None:
+            parts = list(cond.atoms) if not cond.false else [(z3.BoolVal(False, self.ctx), frozenset())]
+            if not self.decompose and len(parts) > 1:
+                parts = [(cond.term(self.ctx), cond.support)]
+            for a, support in parts:
+                nodes = nodes_of.get(support)
+                if nodes is None:
+                    nodes = nodes_of[support] = sorted({self._node(v) for v in support}) or ["const"]
+                if not self.decompose:
+                    nodes = [everything]
+                atoms.append((tag, ident, a, nodes, support))
+
+        for i, t in enumerate(self.base_terms):
+            add("base", i, t)
+        for g, t in self.guarantee_terms.items():
+            add("guarantee", g, t)
+        for name, t in self.invariant_terms.items():
+            add("invariant", name, t)
+        self._atom_list = atoms
+        return atoms
+
     def _split(self) -> None:
         parent: dict[str, str] = {}
 
@@ -362,28 +397,9 @@ class CheckSolver:
             if key in self.whole_leaves:
                 union([f"reg:{key[0]}:{key[1]}:{r.register}" for r in regs])
         everything = "all"
-        atoms: list[tuple[str, Any, z3.BoolRef, list[str], frozenset[str]]] = []
-        nodes_of: dict[frozenset[str], list[str]] = {}  # most atoms share their support with others
-
-        def add(tag: str, ident: Any, cond: Cond) -> None:
-            parts = list(cond.atoms) if not cond.false else [(z3.BoolVal(False, self.ctx), frozenset())]
-            if not self.decompose and len(parts) > 1:
-                parts = [(cond.term(self.ctx), cond.support)]
-            for a, support in parts:
-                nodes = nodes_of.get(support)
-                if nodes is None:
-                    nodes = nodes_of[support] = sorted({self._node(v) for v in support}) or ["const"]
-                if not self.decompose:
-                    nodes = [everything]
-                union(nodes)
-                atoms.append((tag, ident, a, nodes, support))
-
-        for i, t in enumerate(self.base_terms):
-            add("base", i, t)
-        for g, t in self.guarantee_terms.items():
-            add("guarantee", g, t)
-        for name, t in self.invariant_terms.items():
-            add("invariant", name, t)
+        atoms = self._atoms()
+        for _, _, _, nodes, _ in atoms:
+            union(nodes)
         if not self.decompose:
             for key, regs in self.space.by_leaf.items():
                 for r in regs:
@@ -441,7 +457,8 @@ class CheckSolver:
             if self.rep[idx] != idx:
                 continue
             comp = self.components[idx]
-            built = self._built.get(self._build_key(comp))
+            key = self._build_key(comp)
+            built = self._built.get(key)
             if built is not None:  # the same constraints were given a solver before: reuse it
                 self.components[idx], lits, shapes_of = built
                 seen_as = [shapes[shape] for shape in shapes_of if shape is not None and shape in shapes]
@@ -451,6 +468,10 @@ class CheckSolver:
                 shapes.update((shape, idx) for shape in shapes_of if shape is not None)
                 for inv, lit in lits.items():
                     self.inv_lits.setdefault(inv, {})[idx] = lit
+                continue
+            known = self._shape_hits.get(key)
+            if known in shapes:  # it had the constraints of another before (the twin split splits again)
+                self.rep[idx] = shapes[known]
                 continue
             kept: list[tuple[z3.BoolRef, z3.BoolRef]] = []  # (literal, what it switches on)
             for tag, ident, a, support in groups[root]:
@@ -475,6 +496,7 @@ class CheckSolver:
             shapes_of = [self._shape(comp, plain, mine)]
             if shapes_of[0] is not None and shapes_of[0] in shapes:
                 self.rep[idx] = shapes[shapes_of[0]]
+                self._shape_hits[key] = shapes_of[0]
                 continue
             tying = self._tied_positions(comp, [b for _, b in kept], [b for _, b in violations])
             assertions = plain
@@ -489,6 +511,7 @@ class CheckSolver:
                 shapes_of.append(self._shape(comp, assertions, mine, tying))
                 if shapes_of[1] is not None and shapes_of[1] in shapes:
                     self.rep[idx] = shapes[shapes_of[0]] = shapes[shapes_of[1]]
+                    self._shape_hits[key] = shapes_of[1]
                     continue
             for shape in shapes_of:
                 if shape is not None:
