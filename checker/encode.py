@@ -251,7 +251,7 @@ class Z3Algebra:
         # a model complements and tests for zero the same terms over and over (every
         # comparison of two sets does both per register): each is made once, by the term's
         # address (a term lives as long as the context: see Term)
-        self._complements: dict[int, Term] = {}
+        self._complements: dict[int, Any] = {}  # the raw term: a Term refers to its algebra (no cycle)
         self._zero_tests: dict[int, Cond] = {}
 
     def bv_value(self, value: int, width: int) -> z3.BitVecRef:
@@ -307,9 +307,11 @@ class Z3Algebra:
     def _not(self, a: Term) -> Term:
         key = a.raw().value
         got = self._complements.get(key)
-        if got is None:
-            got = self._complements[key] = self._made(_mk_bvnot(self.ref, a.raw()), a.width, a.support)
-        return got
+        if got is not None:
+            return Term(self, a.width, ast=got, support=a.support)
+        made = self._made(_mk_bvnot(self.ref, a.raw()), a.width, a.support)
+        self._complements[key] = made.ast
+        return made
 
     def _bool(self, ast: Any) -> z3.BoolRef:
         return HeldBool(ast, self.ctx)
