@@ -243,7 +243,6 @@ class Z3Algebra:
         self.ref = self.ctx.ref()
         self._held = self.ctx.held
         self.vars: dict[str, z3.BitVecRef] = {}
-        self._values: dict[tuple[int, int], z3.BitVecRef] = {}
         self._raw_values: dict[tuple[int, int], Any] = {}
         self._sorts: dict[int, z3.BitVecSortRef] = {}
         self._true = Cond([])
@@ -255,16 +254,12 @@ class Z3Algebra:
         self._zero_tests: dict[int, Cond] = {}
 
     def bv_value(self, value: int, width: int) -> z3.BitVecRef:
-        key = (value, width)
-        v = self._values.get(key)
-        if v is None:
-            v = z3.BitVecVal(value, width, self.ctx)
-            self._values[key] = v
-        return v
+        """A constant as a z3.py bit-vector (see raw_value)."""
+        return z3.BitVecRef(self.raw_value(value, width), self.ctx)
 
     def raw_value(self, value: int, width: int) -> Any:
         """A constant as a raw Z3_ast, made once per value and width and held as long as the
-        context (bv_value's z3.BitVecVal wrapper checked and coerced every one)."""
+        context (z3.BitVecVal checks and coerces every one)."""
         key = (value, width)
         got = self._raw_values.get(key)
         if got is None:

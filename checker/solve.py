@@ -16,7 +16,7 @@ import ctypes
 import itertools
 import time
 from dataclasses import dataclass, field, fields, is_dataclass
-from typing import Any, Callable, Iterable, NamedTuple
+from typing import Any, Callable, Iterable
 
 import z3
 
@@ -207,18 +207,6 @@ class _Flags:
         return leaves, bits
 
 
-class SolverInputs(NamedTuple):
-    """What a representative's solver is made from (CheckSolver._solver_for, from _split);
-    kept on the component, so that a sibling check makes its own solver from the same."""
-
-    assertions: z3.AstVector  # literal => body, in the check's model context
-    used: list[z3.BoolRef]  # the literal of each assertion
-    spread: dict[str, z3.BitVecRef]  # tied variables' full-width stand-ins (checker.positions)
-    narrow: dict[str, tuple[z3.BitVecRef, int, list[int]]]  # see Component.narrow
-    mine: dict[str, z3.BoolRef]  # the component's "invariant fails here" literals
-    shapes: list[Any]  # its constraints with variables renamed by role (CheckSolver._shape)
-
-
 @dataclass
 class Component:
     """Registers (and shared variables) whose constraints touch each other: solved on their
@@ -251,8 +239,6 @@ class Component:
     not_silent_under: frozenset[int] | None = None
     guarantees: frozenset[str] | None = None  # the guarantees its assertions mention
     tied: int = 0  # variables whose alike bit positions are tied (checker.positions)
-    # what a representative's solver was made from, for a sibling's
-    made_from: SolverInputs | None = None
     # tied variables (checker.positions): name -> its narrow variable, its care mask on it,
     # how many positions each of its bits stands for
     narrow: dict[str, tuple[z3.BitVecRef, int, list[int]]] = field(default_factory=dict)
@@ -516,16 +502,18 @@ class CheckSolver:
             for shape in shapes_of:
                 if shape is not None:
                     shapes[shape] = idx
-            self._solver_for(comp, SolverInputs(assertions, [lit for lit, _ in kept + violations], spread, narrow,
-                                                mine, shapes_of))
+            self._solver_for(comp, assertions, [lit for lit, _ in kept + violations], spread, narrow, mine, shapes_of)
         # a component whose representative found another one with its constraints follows it
         self.rep = [self.rep[r] for r in self.rep]
         self.representatives = sorted(set(self.rep))
 
-    def _solver_for(self, comp: Component, made_from: SolverInputs) -> None:
-        """A representative's context and solver, given its assertions and what goes with them."""
-        assertions, used, spread, narrow, mine, shapes_of = made_from
-        comp.made_from = made_from
+    def _solver_for(self, comp: Component, assertions: z3.AstVector, used: list[z3.BoolRef],
+                    spread: dict[str, z3.BitVecRef], narrow: dict[str, tuple[z3.BitVecRef, int, list[int]]],
+                    mine: dict[str, z3.BoolRef], shapes_of: list[Any]) -> None:
+        """A representative's context and solver: its assertions (literal => body, in the
+        model's context), the literal of each, the full-width stand-ins and the narrow
+        variables of tied variables (checker.positions, Component.narrow), its "invariant
+        fails here" literals and its shapes (_shape), kept in _built for the twin split."""
         comp.ctx = self._context_for(comp)
         comp.solver = make_solver(comp.ctx, self.rlimit)
         ctx = comp.ctx
