@@ -96,11 +96,10 @@ class Context(z3.Context):
     deletes a context that still holds counted terms in one pass over all its terms per
     level of nesting: 6% of the shipped suite's instructions went to that."""
 
-    def __init__(self, rlimit: int | None = None, timeout_ms: int | None = None) -> None:
-        # a solver made here takes these as its defaults (checker.solve.solving_context)
-        limits = {k: v for k, v in (("rlimit", rlimit), ("timeout", timeout_ms)) if v is not None}
-        super().__init__(**limits)
-        self.limits = (rlimit, timeout_ms)
+    def __init__(self, rlimit: int | None = None) -> None:
+        # a solver made here takes it as its default (checker.solve.solving_context)
+        super().__init__(**({} if rlimit is None else {"rlimit": rlimit}))
+        self.rlimit = rlimit
         ref = self.ref()
         self.held = lib.Z3_mk_ast_vector(ref)
         lib.Z3_ast_vector_inc_ref(ref, self.held)
