@@ -16,6 +16,7 @@ in the QF_BV logic and any bit-vector solver can re-check it.
 
 from __future__ import annotations
 
+import ctypes
 from typing import Any, Sequence
 
 import z3
@@ -60,10 +61,24 @@ class Term:
 def _raw(name: str) -> Any:
     """The C function behind a z3core wrapper (z3-solver is pinned): the wrappers check
     the context's error code after every call, which costs more than making the term.
-    The terms made here are well sorted by construction. Falls back to the checked wrapper."""
+    The terms made here are well sorted by construction. Falls back to the checked wrapper.
+
+    A function whose parameters are all z3 objects (pointers) or unsigned ints is called
+    without declared parameter types: z3.py declares its pointer types with a from_param
+    written in Python, so ctypes ran a Python function per argument of every call (1.7
+    million over the shipped checks), and undeclared, a pointer object passes its value
+    and an int passes as a C int, as they would anyway. The result type stays declared."""
     wrapper = getattr(z3core, name)
     elems = (wrapper.__defaults__ or (None,))[-1]
-    return getattr(elems, "f", wrapper)
+    f = getattr(elems, "f", None)
+    if f is None:
+        return wrapper
+    if not all(isinstance(t, type) and (issubclass(t, ctypes.c_void_p) or t is ctypes.c_uint)
+               for t in f.argtypes or ()):
+        return f
+    bare = type(f)(ctypes.cast(f, ctypes.c_void_p).value)  # the same C function, parameters undeclared
+    bare.restype = f.restype
+    return bare
 
 
 class _Lib:
