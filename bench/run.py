@@ -105,6 +105,10 @@ def _child(argv: list[str]) -> int:
         save()
         return 0
 
+    if a.mode == "check":  # the process set up as the command sets it up (checker.cli.run)
+        import checker.cli
+
+        getattr(checker.cli, "keep_freed_memory", lambda: None)()
     from checker.model import ConcreteAlgebra, build_model, build_space, resolve_check
     from checker.semantics import cyclic_gc_paused
     from checker import solve
@@ -526,7 +530,13 @@ class Bench:
             self.row("C1-jobs", "check_program has no jobs parameter", "", None, None, "-", "skipped")
             return
         jobs = usable_cpus()
-        r = spawn(["check", str(SPEC), "--jobs", str(jobs)], 1800.0)
+        # the median of three cold runs: this machine's speed drifts by a quarter from one
+        # minute to the next, and one run reads whatever minute it fell in
+        runs = [spawn(["check", str(SPEC), "--jobs", str(jobs)], 1800.0) for _ in range(3)]
+        failed = [x for x in runs if x["exit"] != 0 or x["timeout"]]
+        r = failed[0] if failed else sorted(runs, key=lambda x: x["wall_s"])[1]
+        r["runs_wall_s"] = [x["wall_s"] for x in runs]
+        r["runs_calibration_s"] = [x.get("calibration_s") for x in runs]
         self.cases["C1-jobs"] = r
         rep = r["report"]
         if r["exit"] != 0 or r["timeout"]:
@@ -540,6 +550,7 @@ class Bench:
         self.row("C1-jobs", f"cold: all {len(rep['checks'])} checks, one call, jobs={jobs} (CLI default)",
                  f"{spec_lines(SPEC)} lines", r["wall_s"], peak, "< 2 s",
                  ("PASS" if r["wall_s"] < 2 else "MISS") + " " + " ".join(f"{v}:{n}" for v, n in sorted(counts.items()))
+                 + f"; median of 3 cold runs ({min(r['runs_wall_s']):.2f}-{max(r['runs_wall_s']):.2f} s)"
                  + "; peak MB = largest process")
 
     def c1_profile(self) -> None:
