@@ -98,61 +98,64 @@ lib = _Lib()
 # the call returns: a pointer whose last reference is gone may be reclaimed.
 _mk_bvor, _mk_bvand, _mk_bvxor, _mk_bvnot = lib.Z3_mk_bvor, lib.Z3_mk_bvand, lib.Z3_mk_bvxor, lib.Z3_mk_bvnot
 _mk_eq, _mk_not, _mk_ite, _mk_extract = lib.Z3_mk_eq, lib.Z3_mk_not, lib.Z3_mk_ite, lib.Z3_mk_extract
-_inc_ref, _push = lib.Z3_inc_ref, lib.Z3_ast_vector_push
+_inc_ref = lib.Z3_inc_ref
 _mk_const, _mk_string_symbol = lib.Z3_mk_const, lib.Z3_mk_string_symbol
 _get_sort, _mk_unsigned_int64 = lib.Z3_get_sort, lib.Z3_mk_unsigned_int64
 
 
 class Context(z3.Context):
-    """A z3 context that holds the raw terms made here through the C API in one vector of
-    its own (Term, bit_set_raw, all_zero, checker.positions): each is pushed once, never
-    released one by one, and the vector lets go of them all, in C, just before the context
-    is deleted. Counted up with Z3_inc_ref instead, they were never counted down, and z3
+    """A z3 context that keeps every term made in it for as long as it lives.
+
+    It is made with Z3_mk_context, not z3.py's Z3_mk_context_rc: in such a context z3 puts
+    every term an API call makes on a trail of the context, so the raw terms made here
+    through the C API (Term, bit_set_raw, all_zero, checker.positions) need no holding, and
+    the trail lets go of them all, in C, when the context is deleted. They used to be
+    pushed one by one onto a vector of the context (200,000 C calls over the shipped
+    checks); counted up with Z3_inc_ref instead they were never counted down, and z3
     deletes a context that still holds counted terms in one pass over all its terms per
-    level of nesting: 6% of the shipped suite's instructions went to that."""
+    level of nesting. z3.py's wrappers count references as usual, on top of the trail.
+
+    A term read out of a vector (a translation's) is not made by the call that returns it:
+    whoever reads it keeps the vector (checker.solve.Component.read)."""
 
     def __init__(self, rlimit: int | None = None) -> None:
-        # a solver made here takes it as its default (checker.solve.solving_context)
-        super().__init__(**({} if rlimit is None else {"rlimit": rlimit}))
+        # z3.Context.__init__, but for the kind of context (and no other parameter)
+        conf = z3core.Z3_mk_config()
+        if rlimit is not None:  # a solver made here takes it as its default (checker.solve.solving_context)
+            z3core.Z3_set_param_value(conf, "RLIMIT", str(rlimit))
+        self.ctx = z3core.Z3_mk_context(conf)
+        self.owner = True
+        self.eh = z3core.Z3_set_error_handler(self.ctx, z3.z3.z3_error_handler)
+        z3core.Z3_set_ast_print_mode(self.ctx, z3.Z3_PRINT_SMTLIB2_COMPLIANT)
+        z3core.Z3_del_config(conf)
         self.rlimit = rlimit
-        ref = self.ref()
-        self.held = lib.Z3_mk_ast_vector(ref)
-        lib.Z3_ast_vector_inc_ref(ref, self.held)
-
-    def __del__(self) -> None:
-        if getattr(self, "held", None) is not None and self.ctx is not None:
-            lib.Z3_ast_vector_dec_ref(self.ctx, self.held)
-            self.held = None
-        super().__del__()
 
 
 class _Held:
-    """A z3.py wrapper whose term is held by its context's vector (see Context) instead of
-    counted: z3.py's wrappers count a reference up when made and down when freed, through
-    checked C calls, and a model makes tens of thousands of terms it keeps anyway."""
+    """A z3.py wrapper that counts no reference: its term is kept by its Context (made there),
+    or by a vector it was read from that lives as long. z3.py's wrappers count a reference
+    up when made and down when freed, through checked C calls, and a model makes tens of
+    thousands of terms it keeps anyway."""
 
     def __init__(self, ast: Any, ctx: Context):
         self.ast = ast
         self.ctx = ctx
-        _push(ctx.ctx, ctx.held, ast)
 
     def __del__(self) -> None:
-        pass  # the context's vector lets go of it
+        pass  # the context lets go of it
 
 
 class HeldBool(_Held, z3.BoolRef):
-    """A Boolean held by its context (see _Held)."""
+    """A Boolean kept by its context (see _Held)."""
 
 
 class HeldBitVec(_Held, z3.BitVecRef):
-    """A bit-vector held by its context (see _Held)."""
+    """A bit-vector kept by its context (see _Held)."""
 
 
 def hold(ctx: z3.Context, ast: Any) -> Any:
-    """Keep a raw term as long as its context (see Context); returns it."""
-    if isinstance(ctx, Context):
-        _push(ctx.ctx, ctx.held, ast)
-    else:  # a context made elsewhere: counted once, never released
+    """Keep a term just made as long as its context (see Context); returns it."""
+    if not isinstance(ctx, Context):  # a context made elsewhere: counted once, never released
         _inc_ref(ctx.ref(), ast)
     return ast
 
@@ -255,7 +258,6 @@ class Z3Algebra:
     def __init__(self) -> None:
         self.ctx = Context()
         self.ref = self.ctx.ref()
-        self._held = self.ctx.held
         self.vars: dict[str, z3.BitVecRef] = {}
         self._raw_values: dict[tuple[int, int], Any] = {}
         self._sorts: dict[int, z3.BitVecSortRef] = {}
@@ -280,7 +282,6 @@ class Z3Algebra:
             sort = self._sort(width).ast
             made = _mk_unsigned_int64(self.ref, value, sort) if width <= 64 else \
                 lib.Z3_mk_numeral(self.ref, str(value).encode(), sort)
-            _push(self.ref, self._held, made)
             got = self._raw_values[key] = made
         return got
 
@@ -307,7 +308,6 @@ class Z3Algebra:
         return Term(self, width, ast=v.as_ast(), support=frozenset((name,)))  # self.vars holds v
 
     def _made(self, ast: Any, width: int, support: frozenset[str]) -> Term:
-        _push(self.ref, self._held, ast)  # held as long as the context: see Term, Context
         return Term(self, width, ast=ast, support=support)
 
     def _op(self, make: Any, a: Term, b: Term) -> Term:

@@ -281,7 +281,7 @@ class Tying:
                  names: dict[Reg, list[str]]):
         self.ctx = ctx
         self.ref = ctx.ref()
-        self._vector = ctx.held if isinstance(ctx, Context) else None  # see _held
+        self._kept = isinstance(ctx, Context)  # see _held
         self.walker = walker
         self.sources = sources
         # per register: its kept positions, lowest first (narrow bit j is position kept[j])
@@ -340,14 +340,11 @@ class Tying:
         """__call__ on a raw Boolean Z3_ast, giving one (held as long as the context)."""
         return self._bool(body)
 
-    # The rewriting works on raw Z3_asts: each one made is held as long as the model's
-    # context, like checker.encode's terms (encode.hold; pushed here directly: a tying
-    # makes tens of thousands).
+    # The rewriting works on raw Z3_asts: each one made is kept as long as the model's
+    # context, like checker.encode's terms (encode.hold; a Context keeps them itself, and
+    # a tying makes tens of thousands).
     def _held(self, a: Any) -> Any:
-        if self._vector is None:
-            return hold(self.ctx, a)
-        _lib.Z3_ast_vector_push(self.ref, self._vector, a)
-        return a
+        return a if self._kept else hold(self.ctx, a)
 
     def _sort(self, width: int) -> Any:
         s = self._sorts.get(width)

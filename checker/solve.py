@@ -193,6 +193,8 @@ class _Flags:
     # tied variables: name -> narrow variable, care mask on it (the groups' masks are care
     # masks), positions each narrow bit stands for (Component.narrow)
     narrow: dict[str, tuple[z3.BitVecRef, int, list[int]]] = field(default_factory=dict)
+    # the vector lits, vars and narrow were read from (in ctx): it keeps their terms
+    read: z3.AstVector | None = None
     _leaf_flags: list[z3.BoolRef] | None = None
     _bit_flags: list[Any] | None = None  # raw Z3_asts (encode.bit_set_raw)
     _bit_weights: list[int] = field(default_factory=list)
@@ -597,7 +599,7 @@ class CheckSolver:
         src, push = self.ctx.ref(), lib.Z3_ast_vector_push
         for t in terms:
             push(src, ours.vector, t.as_ast())
-        theirs = ours.translate(ctx)  # held in a name: its vector is freed with it
+        theirs = ours.translate(ctx)
         mv = theirs.vector
         comp.lits = {id(lit): HeldBool(get(dst, mv, i), ctx) for i, lit in enumerate(used)}
         first = len(used)
@@ -606,6 +608,7 @@ class CheckSolver:
         comp.narrow = {name: (HeldBitVec(get(dst, mv, first + i), ctx), mask, counts)
                        for i, (name, (_, mask, counts)) in enumerate(narrow.items())}
         comp.tied = len(spread)
+        comp.read = theirs  # their terms were read out of it, not made (see encode.Context)
         self._built[self._build_key(comp)] = (comp, mine, shapes_of)
 
     # -- checks that share an encoding
