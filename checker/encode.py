@@ -52,7 +52,7 @@ class Term:
 
     @property
     def term(self) -> z3.BitVecRef:
-        return z3.BitVecRef(self.raw(), self.alg.ctx)
+        return HeldBitVec(self.raw(), self.alg.ctx)
 
     def __repr__(self) -> str:
         return f"Term({self.value if self.value is not None else self.term})"
@@ -100,7 +100,7 @@ _mk_bvor, _mk_bvand, _mk_bvxor, _mk_bvnot = lib.Z3_mk_bvor, lib.Z3_mk_bvand, lib
 _mk_eq, _mk_not, _mk_ite, _mk_extract = lib.Z3_mk_eq, lib.Z3_mk_not, lib.Z3_mk_ite, lib.Z3_mk_extract
 _inc_ref = lib.Z3_inc_ref
 _mk_const, _mk_string_symbol = lib.Z3_mk_const, lib.Z3_mk_string_symbol
-_get_sort, _mk_unsigned_int64 = lib.Z3_get_sort, lib.Z3_mk_unsigned_int64
+_get_sort, _mk_unsigned_int64, _mk_bool_sort = lib.Z3_get_sort, lib.Z3_mk_unsigned_int64, lib.Z3_mk_bool_sort
 
 
 class Context(z3.Context):
@@ -160,12 +160,31 @@ def hold(ctx: z3.Context, ast: Any) -> Any:
     return ast
 
 
+def as_bool(ast: Any, ctx: z3.Context) -> z3.BoolRef:
+    """A Boolean term just made, wrapped: counting nothing in a Context (see _Held)."""
+    return HeldBool(ast, ctx) if isinstance(ctx, Context) else z3.BoolRef(ast, ctx)
+
+
+def as_bv(ast: Any, ctx: z3.Context) -> z3.BitVecRef:
+    """A bit-vector term just made, wrapped: counting nothing in a Context (see _Held)."""
+    return HeldBitVec(ast, ctx) if isinstance(ctx, Context) else z3.BitVecRef(ast, ctx)
+
+
+def bool_const(name: str, ctx: z3.Context) -> z3.BoolRef:
+    """z3.Bool(name, ctx) through the C API: z3.Bool wraps the sort and the constant, and
+    each wrapper counts a reference up and down through checked calls."""
+    if not isinstance(ctx, Context):
+        return z3.Bool(name, ctx)
+    ref = ctx.ref()
+    return HeldBool(_mk_const(ref, _mk_string_symbol(ref, name.encode()), _mk_bool_sort(ref)), ctx)
+
+
 def nary(make: Any, terms: list[z3.BoolRef], ctx: z3.Context) -> z3.BoolRef:
     """z3.And/z3.Or over Booleans we built, through the C API (make: Z3_mk_and or Z3_mk_or):
     the Python wrappers re-check and coerce every operand, which on long conjunctions cost
     more than building them."""
     n = len(terms)
-    return z3.BoolRef(make(ctx.ref(), n, (z3.Ast * n)(*[t.as_ast() for t in terms])), ctx)
+    return as_bool(make(ctx.ref(), n, (z3.Ast * n)(*[t.as_ast() for t in terms])), ctx)
 
 
 def bit_set_raw(term: z3.BitVecRef, positions: Sequence[int], one: z3.BitVecRef) -> list[Any]:
@@ -208,7 +227,7 @@ def all_zero(parts: Sequence[tuple[z3.BitVecRef, int | None]], ctx: z3.Context) 
     if not conjuncts:
         return z3.BoolVal(True, ctx)
     n = len(conjuncts)
-    return z3.BoolRef(lib.Z3_mk_and(ctx.ref(), n, (z3.Ast * n)(*conjuncts)), ctx)
+    return as_bool(lib.Z3_mk_and(ctx.ref(), n, (z3.Ast * n)(*conjuncts)), ctx)
 
 
 def any_nonzero(parts: Sequence[tuple[z3.BitVecRef, int | None]], ctx: Context) -> z3.BoolRef:
@@ -223,7 +242,7 @@ def any_nonzero(parts: Sequence[tuple[z3.BitVecRef, int | None]], ctx: Context) 
 def bit_set(term: z3.BitVecRef, i: int, one: z3.BitVecRef) -> z3.BoolRef:
     """Bit i of term is 1 (one: the 1-bit value 1 in term's context)."""
     (flag,) = bit_set_raw(term, (i,), one)
-    return z3.BoolRef(flag, term.ctx)
+    return as_bool(flag, term.ctx)
 
 
 class Cond:
@@ -271,7 +290,7 @@ class Z3Algebra:
 
     def bv_value(self, value: int, width: int) -> z3.BitVecRef:
         """A constant as a z3.py bit-vector (see raw_value)."""
-        return z3.BitVecRef(self.raw_value(value, width), self.ctx)
+        return HeldBitVec(self.raw_value(value, width), self.ctx)
 
     def raw_value(self, value: int, width: int) -> Any:
         """A constant as a raw Z3_ast, made once per value and width and held as long as the

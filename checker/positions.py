@@ -37,7 +37,7 @@ from typing import Any, Iterable
 import z3
 
 from checker.bits import Reg
-from checker.encode import Context, hold
+from checker.encode import Context, as_bool, as_bv, hold
 from checker.encode import lib as _lib  # z3's C functions without the error check
 
 # Components smaller than this (in variable bits) are cheap to solve as they are.
@@ -299,7 +299,7 @@ class Tying:
             for name in reg_names:
                 # z3.BitVec(name@kept, len(kept), ctx) through the C API, the sort made once per width
                 symbol = _lib.Z3_mk_string_symbol(self.ref, f"{name}@kept".encode())
-                n = z3.BitVecRef(_lib.Z3_mk_const(self.ref, symbol, self._sort(len(kept))), ctx)
+                n = as_bv(_lib.Z3_mk_const(self.ref, symbol, self._sort(len(kept))), ctx)
                 self.narrow[name] = n
                 self._narrow_ast[name] = (reg, n.as_ast())
                 acc = None  # raw and held (a wrapper per piece was a third of making a tying)
@@ -309,7 +309,7 @@ class Tying:
                         piece = self._held(_lib.Z3_mk_repeat(self.ref, repeats, piece))
                     acc = piece if acc is None else self._held(_lib.Z3_mk_concat(self.ref, acc, piece))
                 assert acc is not None
-                self.spread[name] = z3.BitVecRef(acc, ctx)
+                self.spread[name] = as_bv(acc, ctx)
 
     def __len__(self) -> int:
         return len(self.spread)
@@ -334,7 +334,7 @@ class Tying:
         return self.sources.get(reg)
 
     def __call__(self, body: z3.BoolRef) -> z3.BoolRef:
-        return z3.BoolRef(self.raw(body.as_ast()), self.ctx)
+        return as_bool(self.raw(body.as_ast()), self.ctx)
 
     def raw(self, body: Any) -> Any:
         """__call__ on a raw Boolean Z3_ast, giving one (held as long as the context)."""

@@ -24,8 +24,8 @@ import z3
 
 from checker import ast, forked
 from checker.bits import Reg, bit_numbers
-from checker.encode import (Cond, Context, HeldBitVec, HeldBool, Z3Algebra, all_zero, any_nonzero, bit_set_raw, lib,
-                            nary)
+from checker.encode import (Cond, Context, HeldBitVec, HeldBool, Z3Algebra, all_zero, any_nonzero, as_bool, bit_set_raw,
+                            bool_const, lib, nary)
 from checker.model import (AlikeLeaves, CheckSetup, ConcreteAlgebra, Model, ModelError, Space, alike_leaves,
                            build_model, build_space, resolve_check, var_name)
 from checker.positions import MIN_BITS as MIN_TIED_BITS
@@ -171,7 +171,7 @@ def _at_most(flags: list[Any], k: int, ctx: z3.Context, arrays: dict[int, tuple[
         n = len(flags)
         raw = [f.as_ast() if isinstance(f, z3.AstRef) else f for f in flags]
         made = arrays[id(flags)] = (flags, (z3.Ast * n)(*raw), (ctypes.c_int * n)(*(weights or [1] * n)))
-    return z3.BoolRef(z3.Z3_mk_pble(ctx.ref(), len(flags), made[1], made[2], k), ctx)
+    return as_bool(z3.Z3_mk_pble(ctx.ref(), len(flags), made[1], made[2], k), ctx)
 
 
 @dataclass
@@ -370,14 +370,14 @@ class CheckSolver:
         items += list(m.run.ok)
         self.base_terms: list[Cond] = []
         for i, (what, span, cond) in enumerate(items):
-            self.base.append((what, span, z3.Bool(f"assume:{i}", self.ctx)))
+            self.base.append((what, span, bool_const(f"assume:{i}", self.ctx)))
             self.base_terms.append(cond)
         self.assumed = [g.name for g in setup.assumed]
         self.others = [g.name for g in setup.others]
         self.guarantee_terms: dict[str, Cond] = {}
         for g in setup.guarantees():
             self.guarantee_terms[g.name] = m.property_value(g.expr, program.file_of(g.decl))
-        self.guarantee_lits = {g: z3.Bool(f"guarantee:{g}", self.ctx) for g in self.guarantee_terms}
+        self.guarantee_lits = {g: bool_const(f"guarantee:{g}", self.ctx) for g in self.guarantee_terms}
         self.invariant_terms: dict[str, Cond] = {}
         for inv in setup.invariants:
             self.invariant_terms[inv.name] = m.property_value(inv.expr, program.file_of(inv.decl))
@@ -542,9 +542,9 @@ class CheckSolver:
             violations: list[tuple[z3.BoolRef, z3.BoolRef]] = []
             for inv, per_comp in self.inv_atoms.items():
                 if idx in per_comp:
-                    lit = z3.Bool(f"violate:{inv}:{idx}", self.ctx)
+                    lit = bool_const(f"violate:{inv}:{idx}", self.ctx)
                     holds = nary(z3.Z3_mk_and, per_comp[idx], self.ctx)
-                    violations.append((lit, z3.BoolRef(z3.Z3_mk_not(self.ctx.ref(), holds.as_ast()), self.ctx)))
+                    violations.append((lit, as_bool(lib.Z3_mk_not(self.ctx.ref(), holds.as_ast()), self.ctx)))
                     self.inv_lits.setdefault(inv, {})[idx] = lit
             # equal constraints before tying are equal after it: a match skips tying
             mine = {inv: lits[idx] for inv, lits in self.inv_lits.items() if idx in lits}
@@ -691,7 +691,7 @@ class CheckSolver:
         def stand_in(name: str, width: int | None) -> Any:  # the renamed variable, made once
             term = self._stand_ins.get(name)
             if term is None:
-                term = self._stand_ins[name] = z3.Bool(name, ctx) if width is None else z3.BitVec(name, width, ctx)
+                term = self._stand_ins[name] = bool_const(name, ctx) if width is None else z3.BitVec(name, width, ctx)
             return term
 
         pairs = [(self.alg.vars[name], stand_in(f"~{role(name)}", m.variables[name])) for name in sorted(comp.variables)]
@@ -706,9 +706,9 @@ class CheckSolver:
         tos = (z3.Ast * n)(*[b.as_ast() for _, b in pairs])
         ref = ctx.ref()
         # one substitution over the conjunction: its assertions share most of their terms
-        whole = z3.BoolRef(z3.Z3_mk_and(ref, len(assertions), (z3.Ast * len(assertions))(
+        whole = as_bool(z3.Z3_mk_and(ref, len(assertions), (z3.Ast * len(assertions))(
             *[z3.Z3_ast_vector_get(ref, assertions.vector, i) for i in range(len(assertions))])), ctx)
-        renamed = z3.BoolRef(z3.Z3_substitute(ref, whole.as_ast(), n, froms, tos), ctx)
+        renamed = as_bool(z3.Z3_substitute(ref, whole.as_ast(), n, froms, tos), ctx)
         self._shapes_held.append(renamed)
         counting = tuple((r.register if not single else "",
                           tuple((role(self._name(v)), m.care[self._name(v)]) for v in m.deviation.get(r, [])))
@@ -1054,7 +1054,7 @@ class CheckSolver:
         """A literal that, assumed, allows flags of weight at most k (flags: the component's
         leaf_flags or bit_flags)."""
         self._bounds[0] += 1
-        lit = z3.Bool(f"bound:{self._bounds[0]}", comp.ctx)
+        lit = bool_const(f"bound:{self._bounds[0]}", comp.ctx)
         comp.solver.add(z3.Implies(lit, self._at_most(comp, flags, k)))
         return lit
 
@@ -1121,8 +1121,8 @@ class CheckSolver:
             parts = [comp.narrow[n][:2] if n in comp.narrow else (own[n], care[n]) for n in names]
             parts += [(own[n], None) for n in wide]
             quiet = all_zero(parts, ctx)
-            silent = z3.Bool(f"silent:{comp.key}", ctx)
-            comp.solver.add(z3.BoolRef(z3.Z3_mk_implies(ctx.ref(), silent.as_ast(), quiet.as_ast()), ctx))
+            silent = bool_const(f"silent:{comp.key}", ctx)
+            comp.solver.add(as_bool(lib.Z3_mk_implies(ctx.ref(), silent.as_ast(), quiet.as_ast()), ctx))
             comp.silent = silent
         return comp.silent
 
@@ -1262,7 +1262,7 @@ class CheckSolver:
                     better = comp.silent
                 else:
                     leaf_flags, bit_flags = self._flags(comp).leaf_flags, self._flags(comp).bit_flags
-                    better = z3.Bool(f"better:{self._bounds[0]}", comp.ctx)
+                    better = bool_const(f"better:{self._bounds[0]}", comp.ctx)
                     self._bounds[0] += 1
                     fewer_leaves = self._at_most(comp, leaf_flags, lim_l - 1)
                     fewer_bits = z3.And(self._at_most(comp, leaf_flags, lim_l),
