@@ -1158,15 +1158,17 @@ class CheckSolver:
 
     def _assignment(self, zmodel: z3.ModelRef, comp: Component) -> dict[str, int]:
         """The values the model gives the component's variables (those it leaves open are
-        left out). ModelRef.eval through the C API: its wrapper per value was a fifth of
-        finding a component's quiet situation."""
+        left out). ModelRef.eval through the C API, unchecked: its wrapper per value was a
+        fifth of finding a component's quiet situation (a failed evaluation leaves the
+        variable out, as an open one)."""
         out: dict[str, int] = {}
         assert comp.ctx is not None
         ref, model, value = comp.ctx.ref(), zmodel.model, (z3.Ast * 1)()
+        evaluate, is_numeral, digits = lib.Z3_model_eval, lib.Z3_is_numeral_ast, lib.Z3_get_numeral_string
+        own = comp.vars
         for name in comp.variables:
-            if z3.Z3_model_eval(ref, model, comp.vars[name].as_ast(), False, value) \
-                    and z3.Z3_is_numeral_ast(ref, value[0]):
-                out[name] = int(z3.Z3_get_numeral_string(ref, value[0]))
+            if evaluate(ref, model, own[name].as_ast(), False, value) and is_numeral(ref, value[0]):
+                out[name] = int(digits(ref, value[0]))  # the digits as bytes: int() reads them
         return out
 
     def _full_assignment(self, lits: list[z3.BoolRef], special: int | None, chosen: dict[str, int]
