@@ -706,8 +706,8 @@ class CheckSolver:
         tos = (z3.Ast * n)(*[b.as_ast() for _, b in pairs])
         ref = ctx.ref()
         # one substitution over the conjunction: its assertions share most of their terms
-        whole = as_bool(z3.Z3_mk_and(ref, len(assertions), (z3.Ast * len(assertions))(
-            *[z3.Z3_ast_vector_get(ref, assertions.vector, i) for i in range(len(assertions))])), ctx)
+        count, get, vector = len(assertions), lib.Z3_ast_vector_get, assertions.vector
+        whole = as_bool(z3.Z3_mk_and(ref, count, (z3.Ast * count)(*[get(ref, vector, i) for i in range(count)])), ctx)
         renamed = as_bool(z3.Z3_substitute(ref, whole.as_ast(), n, froms, tos), ctx)
         self._shapes_held.append(renamed)
         counting = tuple((r.register if not single else "",
