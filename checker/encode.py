@@ -28,10 +28,10 @@ EMPTY: frozenset[str] = frozenset()
 class Term:
     """A bit-vector: a constant (value) or a Z3 term with the variables it mentions.
 
-    A term is held as the raw Z3_ast, in its context's vector of held terms (Context): it
-    lives as long as the model's context (the model keeps almost every term it makes
-    anyway). z3.py's wrappers count a reference up on creation and down on deletion,
-    through two checked C calls each, which was a fifth of building a check's model."""
+    A term is kept as the raw Z3_ast, which the model's context keeps as long as it lives
+    (Context; the model keeps almost every term it makes anyway). z3.py's wrappers count a
+    reference up on creation and down on deletion, through two checked C calls each, which
+    was a fifth of building a check's model."""
 
     __slots__ = ("value", "width", "ast", "support", "alg")
 
@@ -94,8 +94,8 @@ lib = _Lib()
 
 # Terms are made through z3's C API: the operator overloads of z3.py check and coerce
 # both operands' sorts on every call, which was most of a check's model building.
-# Every operand passed to a C call is held (a Term's counted ast, or a wrapper) until
-# the call returns: a pointer whose last reference is gone may be reclaimed.
+# Every operand passed to a C call is held (a Term's ast, kept by its context, or a
+# wrapper) until the call returns: a pointer whose last reference is gone may be reclaimed.
 _mk_bvor, _mk_bvand, _mk_bvxor, _mk_bvnot = lib.Z3_mk_bvor, lib.Z3_mk_bvand, lib.Z3_mk_bvxor, lib.Z3_mk_bvnot
 _mk_eq, _mk_not, _mk_ite, _mk_extract = lib.Z3_mk_eq, lib.Z3_mk_not, lib.Z3_mk_ite, lib.Z3_mk_extract
 _inc_ref = lib.Z3_inc_ref

@@ -193,8 +193,6 @@ class _Flags:
     # tied variables: name -> narrow variable, care mask on it (the groups' masks are care
     # masks), positions each narrow bit stands for (Component.narrow)
     narrow: dict[str, tuple[z3.BitVecRef, int, list[int]]] = field(default_factory=dict)
-    # the vector lits, vars and narrow were read from (in ctx): it keeps their terms
-    read: z3.AstVector | None = None
     _leaf_flags: list[z3.BoolRef] | None = None
     _bit_flags: list[Any] | None = None  # raw Z3_asts (encode.bit_set_raw)
     _bit_weights: list[int] = field(default_factory=list)
@@ -312,6 +310,8 @@ class Component:
     # tied variables (checker.positions): name -> its narrow variable, its care mask on it,
     # how many positions each of its bits stands for
     narrow: dict[str, tuple[z3.BitVecRef, int, list[int]]] = field(default_factory=dict)
+    # the vector lits, vars and narrow were read from (in ctx): it keeps their terms
+    read: z3.AstVector | None = None
 
 
 class CheckSolver:
@@ -508,7 +508,6 @@ class CheckSolver:
         # signatures with the same constraints up to renaming: those share a solver too.
         shapes: dict[Any, int] = {}  # a representative's constraints, variables renamed by role -> its index
         self._stand_ins: dict[str, Any] = {}  # _shape's renamed variables, by name
-        self._shapes_held: list[z3.BoolRef] = []  # _shape's renamed assertions, kept for their ids
         for idx, root in enumerate(roots):
             if self.rep[idx] != idx:
                 continue
@@ -678,8 +677,8 @@ class CheckSolver:
         of the shape (an assignment is moved between components full width). None for one
         _rename cannot rename onto.
 
-        Z3 makes one term of equal terms in a context, so equal assertions have equal ids.
-        The renamed terms are kept (self._shapes_held): a freed term's id is used again."""
+        Z3 makes one term of equal terms in a context, so equal assertions have equal ids,
+        and the model's context (encode.Context) frees none, so no id is used again."""
         if not self._renamable(comp):
             return None
         m, ctx = self.model, self.ctx
@@ -709,7 +708,6 @@ class CheckSolver:
         count, get, vector = len(assertions), lib.Z3_ast_vector_get, assertions.vector
         whole = as_bool(z3.Z3_mk_and(ref, count, (z3.Ast * count)(*[get(ref, vector, i) for i in range(count)])), ctx)
         renamed = as_bool(z3.Z3_substitute(ref, whole.as_ast(), n, froms, tos), ctx)
-        self._shapes_held.append(renamed)
         counting = tuple((r.register if not single else "",
                           tuple((role(self._name(v)), m.care[self._name(v)]) for v in m.deviation.get(r, [])))
                          for r in sorted(comp.regs))
