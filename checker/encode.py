@@ -278,6 +278,7 @@ class Z3Algebra:
         self.ctx = Context()
         self.ref = self.ctx.ref()
         self.vars: dict[str, z3.BitVecRef] = {}
+        self._var_parts: dict[str, tuple[Any, frozenset[str]]] = {}  # variable name -> (raw term, support)
         self._raw_values: dict[tuple[int, int], Any] = {}
         self._sorts: dict[int, z3.BitVecSortRef] = {}
         self._true = Cond([])
@@ -310,34 +311,38 @@ class Z3Algebra:
             sort = self._sorts[width] = z3.BitVecSort(width, self.ctx)
         return sort
 
-    def _full(self, width: int) -> int:
-        return (1 << width) - 1
-
     # -- bit-vectors
+    # Terms are made positionally (value, ast, support) and operands read directly: these
+    # few methods make a model's hundreds of thousands of terms.
     def const(self, value: int, width: int) -> Term:
-        return Term(self, width, value & self._full(width))
+        return Term(self, width, value & ((1 << width) - 1))
 
     def var(self, name: str, width: int) -> Term:
-        v = self.vars.get(name)
-        if v is None:
+        got = self._var_parts.get(name)
+        if got is None:
             # z3.BitVec(name, width, ctx) through the C API, with the sort made once per width
-            # (a large check has tens of thousands of variables)
+            # (a large check has tens of thousands of variables); its support made once too
             symbol = _mk_string_symbol(self.ref, name.encode())
             v = self.vars[name] = HeldBitVec(_mk_const(self.ref, symbol, self._sort(width).ast), self.ctx)
-        return Term(self, width, ast=v.as_ast(), support=frozenset((name,)))  # self.vars holds v
+            got = self._var_parts[name] = (v.as_ast(), frozenset((name,)))
+        # a new Term each time: one kept here would refer back to the algebra (a cycle)
+        return Term(self, width, None, got[0], got[1])
 
     def _made(self, ast: Any, width: int, support: frozenset[str]) -> Term:
-        return Term(self, width, ast=ast, support=support)
+        return Term(self, width, None, ast, support)
 
     def _op(self, make: Any, a: Term, b: Term) -> Term:
-        return self._made(make(self.ref, a.raw(), b.raw()), a.width, a.support | b.support)
+        x = a.ast if a.ast is not None else a.raw()
+        y = b.ast if b.ast is not None else b.raw()
+        return Term(self, a.width, None, make(self.ref, x, y), a.support | b.support)
 
     def _not(self, a: Term) -> Term:
-        key = a.raw().value
+        raw = a.raw()
+        key = raw.value
         got = self._complements.get(key)
         if got is not None:
-            return Term(self, a.width, ast=got, support=a.support)
-        made = self._made(_mk_bvnot(self.ref, a.raw()), a.width, a.support)
+            return Term(self, a.width, None, got, a.support)
+        made = Term(self, a.width, None, _mk_bvnot(self.ref, raw), a.support)
         self._complements[key] = made.ast
         return made
 
@@ -348,7 +353,7 @@ class Z3Algebra:
         va, vb = a.value, b.value
         if va is not None and vb is not None:
             return Term(self, a.width, va | vb)
-        full = self._full(a.width)
+        full = (1 << a.width) - 1
         if va == 0 or vb == full:
             return b
         if vb == 0 or va == full:
@@ -359,7 +364,7 @@ class Z3Algebra:
         va, vb = a.value, b.value
         if va is not None and vb is not None:
             return Term(self, a.width, va & vb)
-        full = self._full(a.width)
+        full = (1 << a.width) - 1
         if va == 0 or vb == 0:
             return Term(self, a.width, 0)
         if va == full:
@@ -376,7 +381,7 @@ class Z3Algebra:
             return b
         if vb == 0:
             return a
-        full = self._full(a.width)
+        full = (1 << a.width) - 1
         if vb == full:
             return self._not(a)
         if va == full:
