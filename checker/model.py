@@ -645,13 +645,18 @@ def _plain_fold(sets: list[SetValue], op: str, ones: int) -> SetValue:
 
 def _plain_compare(op: str, sa: SetValue, sb: SetValue) -> bool:
     """Model._compare of two CPUID sets on plain integers."""
+    def within(small: SetValue, big: SetValue) -> bool:  # a loop: all() over a generator resumes it per register
+        get = big.get
+        for r, a in small.items():
+            if a & ~get(r, 0):
+                return False
+        return True
+
     def sub() -> bool:
-        get = sb.get
-        return all(not (a & ~get(r, 0)) for r, a in sa.items())
+        return within(sa, sb)
 
     def sup() -> bool:
-        get = sa.get
-        return all(not (b & ~get(r, 0)) for r, b in sb.items())
+        return within(sb, sa)
 
     if op == "==":
         return sub() and sup()
