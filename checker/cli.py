@@ -653,7 +653,7 @@ def keep_freed_memory() -> None:
     import ctypes
     try:
         mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError):
+    except (OSError, AttributeError, TypeError):  # no mallopt, or (Windows) no process handle by None
         return
     M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
     mallopt(M_MMAP_THRESHOLD, 32 << 20)  # blocks below this come from the heap, reused when freed
