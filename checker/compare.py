@@ -32,7 +32,8 @@ from checker.encode import Cond, Z3Algebra
 from checker.model import CheckSetup, ConcreteAlgebra, Model, ModelError, Space, build_model, build_space, resolve_check
 from checker.results import CheckResult, Comparison, DesignDifference, TdDifference, Verdict
 from checker.semantics import Program, cyclic_gc_paused
-from checker.solve import RLIMIT, WALL_TIMEOUT_MS, CheckSolver, Unknown, describe, make_solver, story_of, witness_bits
+from checker.solve import (RLIMIT, WALL_TIMEOUT_MS, CheckSolver, Unknown, ask_with_net, describe, make_solver, story_of,
+                           witness_bits)
 
 
 class CompareError(Exception):
@@ -174,10 +175,10 @@ class _Joint:
         """A situation satisfying every condition, None if there is none, or why z3 gave up."""
         solver = make_solver(self.alg.ctx, self.rlimit)
         solver.add(self.alg.and_(conds).term(self.alg.ctx))
-        answer = solver.check()
+        answer, net_hit = ask_with_net(self.alg.ctx, solver, [])
         if answer == z3.unknown:
-            return f"the solver gave up ({solver.reason_unknown()}; rlimit {self.rlimit}, " \
-                   f"wall-clock net {WALL_TIMEOUT_MS // 1000} s)"
+            stopped = f"wall-clock net of {WALL_TIMEOUT_MS // 1000} s hit" if net_hit else f"rlimit {self.rlimit}"
+            return f"the solver gave up ({solver.reason_unknown()}; {stopped})"
         if answer == z3.unsat:
             return None
         zm = solver.model()

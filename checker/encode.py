@@ -230,13 +230,12 @@ def all_zero(parts: Sequence[tuple[z3.BitVecRef, int | None]], ctx: z3.Context) 
     return as_bool(lib.Z3_mk_and(ctx.ref(), n, (z3.Ast * n)(*conjuncts)), ctx)
 
 
-def any_nonzero(parts: Sequence[tuple[z3.BitVecRef, int | None]], ctx: Context) -> z3.BoolRef:
+def any_nonzero(parts: Sequence[tuple[z3.BitVecRef, int | None]], ctx: z3.Context) -> z3.BoolRef:
     """The disjunction of (x & mask) != 0 over the parts (x != 0 where mask is None); one
-    part gives its own disequation. ctx must hold terms (Context)."""
-    ref = ctx.ref()
+    part gives its own disequation."""
     disjuncts = _zero_tests(parts, ctx, negated=True)
     n = len(disjuncts)
-    return HeldBool(disjuncts[0] if n == 1 else lib.Z3_mk_or(ref, n, (z3.Ast * n)(*disjuncts)), ctx)
+    return as_bool(disjuncts[0] if n == 1 else lib.Z3_mk_or(ctx.ref(), n, (z3.Ast * n)(*disjuncts)), ctx)
 
 
 def bit_set(term: z3.BitVecRef, i: int, one: z3.BitVecRef) -> z3.BoolRef:
@@ -328,9 +327,6 @@ class Z3Algebra:
         # a new Term each time: one kept here would refer back to the algebra (a cycle)
         return Term(self, width, None, got[0], got[1])
 
-    def _made(self, ast: Any, width: int, support: frozenset[str]) -> Term:
-        return Term(self, width, None, ast, support)
-
     def _op(self, make: Any, a: Term, b: Term) -> Term:
         x = a.ast if a.ast is not None else a.raw()
         y = b.ast if b.ast is not None else b.raw()
@@ -396,8 +392,8 @@ class Z3Algebra:
         if a.value is not None and a.value == b.value:
             return a
         cond = c.term(self.ctx)
-        return self._made(_mk_ite(self.ref, cond.as_ast(), a.raw(), b.raw()), a.width,
-                          c.support | a.support | b.support)
+        return Term(self, a.width, None, _mk_ite(self.ref, cond.as_ast(), a.raw(), b.raw()),
+                    c.support | a.support | b.support)
 
     # -- conditions
     def _atom(self, term: z3.BoolRef, support: frozenset[str]) -> Cond:

@@ -37,7 +37,7 @@ from typing import Any, Iterable
 import z3
 
 from checker.bits import Reg
-from checker.encode import Context, as_bool, as_bv, hold
+from checker.encode import as_bool, as_bv, hold
 from checker.encode import lib as _lib  # z3's C functions without the error check
 
 # Components smaller than this (in variable bits) are cheap to solve as they are.
@@ -281,7 +281,6 @@ class Tying:
                  names: dict[Reg, list[str]]):
         self.ctx = ctx
         self.ref = ctx.ref()
-        self._kept = isinstance(ctx, Context)  # see _held
         self.walker = walker
         self.sources = sources
         # per register: its kept positions, lowest first (narrow bit j is position kept[j])
@@ -341,10 +340,9 @@ class Tying:
         return self._bool(body)
 
     # The rewriting works on raw Z3_asts: each one made is kept as long as the model's
-    # context, like checker.encode's terms (encode.hold; a Context keeps them itself, and
-    # a tying makes tens of thousands).
+    # context, like checker.encode's terms (encode.hold).
     def _held(self, a: Any) -> Any:
-        return a if self._kept else hold(self.ctx, a)
+        return hold(self.ctx, a)
 
     def _sort(self, width: int) -> Any:
         s = self._sorts.get(width)

@@ -46,6 +46,7 @@ SAT_SIMPLIFY_DELAY = 1_000_000  # see make_solver
 CONTEXT_VARIABLES = 256  # see CheckSolver._context_for
 MAX_WOULD_HOLD_SIZE = 3
 PROGRESS_TICK = 0.5  # seconds between progress calls while worker processes run
+_EVERYTHING = "all"  # the one node every atom joins in the naive encoding (decompose=False)
 
 
 def _solver_defaults() -> None:
@@ -68,24 +69,23 @@ _defaults_set = False
 
 def solving_context(rlimit: int = RLIMIT) -> Context:
     """A context whose solvers have the resource limit as their default (z3 reads it per
-    question, as if set on the solver; see make_solver). Their questions are asked through
-    ask_with_net, which is their wall-clock net."""
+    question, as if set on the solver; see make_solver)."""
     return Context(rlimit=rlimit)
 
 
 def make_solver(ctx: z3.Context, rlimit: int = RLIMIT) -> z3.Solver:
-    """The one place a solver is made: fixed seeds, a resource limit, a wall-clock net.
-    In a solving_context made with this rlimit the limit comes from the context and the
-    net is _WallNet (ask_with_net); any other context has both set on the solver."""
+    """The one place a solver is made: fixed seeds and a resource limit (from a
+    solving_context made with this rlimit, else set on the solver). Its questions are
+    asked through ask_with_net, the wall-clock net."""
     _solver_defaults()
     s = z3.SolverFor("QF_BV", ctx=ctx)
     if getattr(ctx, "rlimit", None) != rlimit:
-        s.set("rlimit", rlimit, "timeout", WALL_TIMEOUT_MS)
+        s.set("rlimit", rlimit)
     return s
 
 
 class _WallNet:
-    """The wall-clock safety net of the questions asked in solving contexts: one thread per
+    """The wall-clock safety net of every question (ask_with_net): one thread per
     process looks, a few times a second, whether the question being asked has run
     WALL_TIMEOUT_MS, and if so interrupts its context (z3 then answers unknown).
     z3's own "timeout" parameter does the same with a timer thread that it wakes at the
@@ -402,7 +402,6 @@ class CheckSolver:
         split splits the same atoms again)."""
         if self._atom_list is not None:
             return self._atom_list
-        everything = "all"
         atoms: list[tuple[str, Any, z3.BoolRef, list[str], frozenset[str]]] = []
         nodes_of: dict[frozenset[str], list[str]] = {}  # most atoms share their support with others
 
@@ -415,7 +414,7 @@ class CheckSolver:
                 if nodes is None:
                     nodes = nodes_of[support] = sorted({self._node(v) for v in support}) or ["const"]
                 if not self.decompose:
-                    nodes = [everything]
+                    nodes = [_EVERYTHING]
                 atoms.append((tag, ident, a, nodes, support))
 
         for i, t in enumerate(self.base_terms):
@@ -452,14 +451,13 @@ class CheckSolver:
                 find(f"reg:{key[0]}:{key[1]}:{r.register}")
             if key in self.whole_leaves:
                 union([f"reg:{key[0]}:{key[1]}:{r.register}" for r in regs])
-        everything = "all"
         atoms = self._atoms()
         for _, _, _, nodes, _ in atoms:
             union(nodes)
         if not self.decompose:
             for key, regs in self.space.by_leaf.items():
                 for r in regs:
-                    union([f"reg:{key[0]}:{key[1]}:{r.register}", everything])
+                    union([f"reg:{key[0]}:{key[1]}:{r.register}", _EVERYTHING])
         groups: dict[str, list[tuple[str, Any, z3.BoolRef, frozenset[str]]]] = {}
         leaves_of: dict[str, set[tuple[int, int]]] = {}
         regs_of: dict[str, set[Reg]] = {}
